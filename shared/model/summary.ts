@@ -1,0 +1,29 @@
+import type { CassetteFormat } from './cassette';
+
+/** One row of the workspace index: what the sidebar shows and filters on, without bodies. */
+export interface CassetteSummary {
+  /** Id of the workspace root this file is under. */
+  rootId: string;
+  /** Path relative to that root, with forward slashes. */
+  relPath: string;
+  /** 'cassette' | 'not-cassette' (YAML that is no cassette: listed quietly) | 'pending' (not parsed yet). */
+  kind: 'cassette' | 'not-cassette' | 'pending';
+  format: CassetteFormat | null;
+  formatVersion: number | string | null;
+  interactions: number;
+  hosts: string[];
+  providers: string[];
+  models: string[];
+  streaming: boolean;
+  /** HTTP statuses >= 400 seen in responses. */
+  errorStatuses: number[];
+  inputTokens: number;
+  outputTokens: number;
+  reportedUsd: number | null;
+  estimatedUsd: number | null;
+  diagnostics: { error: number; warning: number; info: number };
+  /** First error diagnostic, for inline display in the sidebar. */
+  firstError: { message: string; line?: number; column?: number } | null;
+  size: number;
+  mtimeMs: number;
+}
