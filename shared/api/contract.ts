@@ -97,7 +97,11 @@ export const events = {
   /** Coalesced index updates: at most one batch per watcher burst. */
   indexChanged: push<IndexBatch>(),
   workspaceChanged: push<WorkspaceInfo>(),
+  /** A native menu item or shortcut the UI carries out (Electron only; never sent in the browser). */
+  appCommand: push<AppCommand>(),
 } as const;
+
+export type AppCommand = { command: 'save' | 'revert' | 'close-root' | 'find' | 'shortcuts' | 'toggle-theme' };
 
 export type CallName = keyof typeof calls;
 export type EventName = keyof typeof events;

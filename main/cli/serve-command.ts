@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { createBackend, type Backend } from '../backend/backend';
+import { rendererDir, samplesDir } from '../backend/app-paths';
+import { defaultConfigDir } from '../backend/config-dir';
+import { startHttpServer, type RunningServer } from '../server/http-server';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from './args';
+import { UsageError, type CliIo } from './io';
+
+export interface ServeHandle {
+  server: RunningServer;
+  backend: Backend;
+  stop(): Promise<void>;
+}
+
+/** Starts backend + HTTP server; resolves once listening (the initial scan continues behind). */
+export async function startServe(argv: string[], io: CliIo, env = process.env): Promise<ServeHandle> {
+  const args = parseArgs(argv, { values: ['port'], booleans: ['no-open'] });
+  const port = args.values.port === undefined ? 0 : Number(args.values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${args.values.port}`);
+  const renderer = rendererDir();
+  if (!existsSync(join(renderer, 'index.html'))) {
+    throw new Error(`The renderer is not built (${renderer} is missing). Run \`npm run build\` first.`);
+  }
+  const paths = args.positionals.length ? args.positionals.map((p) => resolve(io.cwd, p)) : [samplesDir()];
+  const backend = createBackend({ configDir: defaultConfigDir(env), shell: 'browser' });
+  for (const p of paths) await backend.handlers.openPath(p);
+  const server = await startHttpServer(backend, { port, rendererDir: renderer });
+  io.stdout(`Tapedeck is serving ${paths.join(', ')} at ${server.url}\n`);
+  if (!args.flags.has('no-open')) openBrowser(server.url, io);
+  return {
+    server,
+    backend,
+    async stop() {
+      await server.close();
+      await backend.close();
+    },
+  };
+}
+
+function openBrowser(url: string, io: CliIo): void {
+  const [cmd, cmdArgs] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, cmdArgs as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => io.stderr(`Could not open a browser; open the URL above yourself.\n`));
+    child.unref();
+  } catch {
+    io.stderr(`Could not open a browser; open the URL above yourself.\n`);
+  }
+}
+
+export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
+  const handle = await startServe(argv, io);
+  await new Promise<void>((resolveStop) => {
+    const stop = () => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await handle.stop();
+  return 0;
+}

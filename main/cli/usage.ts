@@ -1,0 +1,16 @@
+export const USAGE = `Tapedeck: open, replay and safely fix recorded LLM HTTP cassettes.
+
+Usage:
+  tapedeck serve [PATH...] [--port N] [--no-open]
+      Serve the app to a browser on 127.0.0.1 with a per-launch token.
+      PATH may be folders or cassette files; with none, the built-in samples open.
+  tapedeck inspect FILE... [--json]
+      Summarise cassettes: interactions, providers, assembled messages, usage, cost.
+      --json prints one JSON object per file, one per line. Exit 1 if any file has an error.
+  tapedeck redact [--header NAME]... [--pattern REGEX]... [--replacement TEXT] [--write] PATH...
+      Find secrets (keys, tokens, cookies) and redact them losslessly. Without --write, print
+      a diff and exit 1 when something would change.
+  tapedeck --help | --version
+
+Exit codes: 0 success, 1 findings/errors in the files, 2 bad usage.
+`;

@@ -1,0 +1,93 @@
+/**
+ * The Electron shell, kept thin on purpose: lifecycle, one hardened window, menus. Everything
+ * else is the shared backend, which is tested in Node and through `tapedeck serve`.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { channelOf, type EventName, type EventPayload } from '../../shared/api/contract';
+import { createBackend } from '../backend/backend';
+import { rendererDir, samplesDir } from '../backend/app-paths';
+import { defaultConfigDir } from '../backend/config-dir';
+import { registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { CSP } from '../server/security';
+import { secureWindowOptions } from './window-options';
+
+const argPaths = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let win: BrowserWindow | null = null;
+
+app.whenReady().then(async () => {
+  const indexFile = join(rendererDir(), 'index.html');
+  const indexUrl = pathToFileURL(indexFile).href;
+  const backend = createBackend({
+    configDir: defaultConfigDir(),
+    shell: 'electron',
+    chooseFolder: async () => {
+      const r = await dialog.showOpenDialog({ properties: ['openDirectory', 'multiSelections'] });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+  });
+  registerIpc(ipcMain, backend.handlers, indexUrl);
+  const send = <K extends EventName>(event: K, payload: EventPayload<K>) => win?.webContents.send(channelOf(event), payload);
+  backend.subscribe(send);
+
+  // Deny every permission (camera, notifications, …) and pin the CSP on every response.
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
+  );
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+
+  const paths = argPaths(process.argv).map((p) => resolve(p));
+  for (const p of paths.length ? paths : [samplesDir()]) await backend.handlers.openPath(p);
+
+  const buildMenu = async () => {
+    const recent = await backend.handlers.getRecentFolders();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          {
+            openFolder: async () => {
+              const p = await backend.handlers.chooseFolder();
+              if (p) await backend.handlers.openPath(p);
+            },
+            openRecent: (p) => void backend.handlers.openPath(p),
+            command: (command) => send('appCommand', { command }),
+            about: () => void dialog.showMessageBox({ message: `Tapedeck ${app.getVersion()}` }),
+          },
+          recent,
+          process.platform === 'darwin',
+        ),
+      ),
+    );
+  };
+  await buildMenu();
+  backend.subscribe((event) => {
+    if (event === 'workspaceChanged') void buildMenu();
+  });
+
+  win = new BrowserWindow(secureWindowOptions(join(import.meta.dirname, 'preload.cjs')));
+  win.once('ready-to-show', () => win?.show());
+  await win.loadFile(indexFile);
+
+  // A second launch with a path opens it here instead of starting another app.
+  app.on('second-instance', (_e, argv) => {
+    for (const p of argPaths(argv)) void backend.handlers.openPath(resolve(p));
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.on('window-all-closed', () => {
+    void backend.close().finally(() => app.quit());
+  });
+});

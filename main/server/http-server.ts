@@ -1,0 +1,112 @@
+/**
+ * The browser host: the same backend as the Electron shell, served on 127.0.0.1 only. The
+ * contract's calls are POST /api/call/<name>; its events stream from GET /api/events (SSE).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Backend } from '../backend/backend';
+import { invokeHandler } from '../backend/invoke';
+import { serveStatic } from './static-files';
+import { CSP, TOKEN_COOKIE, hostAllowed, newToken, originAllowed, tokenValid } from './security';
+
+const MAX_BODY = 256 * 1024 * 1024;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startHttpServer(backend: Backend, opts: { port?: number; rendererDir: string; token?: string }): Promise<RunningServer> {
+  const token = opts.token ?? newToken();
+  const clients = new Set<ServerResponse>();
+  let port = 0;
+
+  const unsubscribe = backend.subscribe((event, payload) => {
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const c of clients) c.write(frame);
+  });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!hostAllowed(req, port)) return send(res, 421, 'Misdirected request: unexpected Host header.\n');
+    if (!originAllowed(req, port)) return send(res, 403, 'Cross-origin requests are refused.\n');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!tokenValid(req, url, token)) return send(res, 401, 'Missing or wrong session token. Use the URL that `tapedeck serve` printed.\n');
+
+    if (url.pathname.startsWith('/api/call/') && req.method === 'POST') {
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Expected JSON.\n');
+      let parsed: { args?: unknown };
+      try {
+        parsed = JSON.parse(await readBody(req)) as { args?: unknown };
+      } catch (err) {
+        return send(res, 400, `Bad request: ${(err as Error).message}\n`);
+      }
+      const result = await invokeHandler(backend.handlers, url.pathname.slice('/api/call/'.length), parsed.args);
+      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      req.on('close', () => {
+        clearInterval(keepAlive);
+        clients.delete(res);
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n');
+    // A valid token on the page URL becomes a same-site cookie so the page's own assets load.
+    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    const served = await serveStatic(opts.rendererDir, url.pathname, res, { ...SECURITY_HEADERS, 'set-cookie': cookie });
+    if (!served) send(res, 404, 'Not found.\n');
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, `Internal error: ${(err as Error).message}\n`);
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      unsubscribe();
+      for (const c of clients) c.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

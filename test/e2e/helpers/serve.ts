@@ -1,0 +1,63 @@
+/**
+ * Starts a real `tapedeck serve` (the built CLI, as a user runs it) on 127.0.0.1 with its own
+ * config dir, and returns the tokened URL it printed.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+export const samplesDir = join(repoRoot, 'app/samples');
+export const fixturesDir = join(repoRoot, 'test/fixtures');
+export const corpusDir = resolve(repoRoot, '../shared/corpus');
+
+export interface Served {
+  url: string;
+  origin: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+/** Copies folders/files into a fresh temp dir (tests never touch the originals). */
+export function tempCopy(...sources: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tapedeck-e2e-'));
+  for (const s of sources) cpSync(s, join(dir, basename(s)), { recursive: true });
+  return dir;
+}
+
+export async function startServe(paths: string[]): Promise<Served> {
+  const configDir = mkdtempSync(join(tmpdir(), 'tapedeck-cfg-'));
+  const child = spawn(process.execPath, [join(repoRoot, 'app/bin/tapedeck.mjs'), 'serve', ...paths, '--no-open', '--port', '0'], {
+    env: { ...process.env, TAPEDECK_CONFIG_DIR: configDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const m = /at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+  const u = new URL(url);
+  return {
+    url,
+    origin: u.origin,
+    token: u.searchParams.get('token')!,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend, type Backend } from '../../../main/backend/backend';
+import { startHttpServer, type RunningServer } from '../../../main/server/http-server';
+
+/** Raw HTTP, so the test controls Host and Origin exactly as an attacker could. */
+function raw(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+describe('tapedeck serve: loopback, token, Host and Origin checks', () => {
+  let backend: Backend;
+  let server: RunningServer;
+  let rendererDir: string;
+  let folder: string;
+
+  beforeAll(async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapedeck-serve-'));
+    rendererDir = join(base, 'renderer');
+    mkdirSync(rendererDir);
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>T</title>');
+    writeFileSync(join(base, 'secret.txt'), 'do not serve');
+    folder = join(base, 'cassettes');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.yaml'), 'version: 2\ninteractions:\n- id: 0\n  request: {method: GET, url: "https://example.com/", headers: {}, body: ""}\n  response: {code: 200, status: 200 OK, headers: {}, body: "hi"}\n');
+    backend = createBackend({ configDir: join(base, 'config'), shell: 'browser', workerCount: 1 });
+    await backend.handlers.openPath(folder);
+    server = await startHttpServer(backend, { rendererDir });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await backend?.close();
+  });
+
+  it('prints a loopback URL with a token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+  });
+
+  it('refuses requests without the token, or with a wrong one', async () => {
+    expect((await raw(server.port, '/')).status).toBe(401);
+    expect((await raw(server.port, '/?token=wrong')).status).toBe(401);
+    const call = await raw(server.port, '/api/call/listCassettes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"args":[]}' });
+    expect(call.status).toBe(401);
+    expect((await raw(server.port, '/api/events')).status).toBe(401);
+  });
+
+  it('serves the page with the token and sets a strict same-site cookie and CSP', async () => {
+    const r = await raw(server.port, `/?token=${server.token}`);
+    expect(r.status).toBe(200);
+    expect(String(r.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(String(r.headers['content-security-policy'])).toMatch(/script-src 'self'/);
+    expect(r.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a forged Host (DNS rebinding) even with the token', async () => {
+    const r = await raw(server.port, `/?token=${server.token}`, { headers: { host: 'evil.example:80' } });
+    expect(r.status).toBe(421);
+  });
+
+  it('refuses a cross-site Origin even with the token', async () => {
+    const r = await raw(server.port, '/api/call/listCassettes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tapedeck-token': server.token, origin: 'https://evil.example' },
+      body: '{"args":[]}',
+    });
+    expect(r.status).toBe(403);
+  });
+
+  it('answers contract calls with the token and refuses paths outside the folder', async () => {
+    const post = (name: string, args: unknown[]) =>
+      raw(server.port, `/api/call/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tapedeck-token': server.token, origin: `http://127.0.0.1:${server.port}` },
+        body: JSON.stringify({ args }),
+      }).then((r) => JSON.parse(r.body));
+    await backend.workspace.whenIndexed();
+    const list = await post('listCassettes', []);
+    expect(list.ok).toBe(true);
+    expect(list.value.map((s: { relPath: string }) => s.relPath)).toContain('a.yaml');
+    const rootId = list.value[0].rootId;
+    const outside = await post('readCassette', [{ rootId, relPath: '../secret.txt' }]);
+    expect(outside.ok).toBe(false);
+    expect((await post('nope', [])).error.code).toBe('call.unknown');
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const r = await raw(server.port, `${p}?token=${server.token}`);
+      expect(r.status).toBe(404);
+    }
+  });
+});
