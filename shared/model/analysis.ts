@@ -13,6 +13,8 @@ import type {
 export interface InteractionAnalysis {
   index: number;
   provider: Provider | null;
+  /** Finer wire dialect (`bedrock-converse`, `openai-completions`, …) that picks the assembler. */
+  dialect?: string | null;
   model: string | null;
   /** The response was a stream (SSE, NDJSON, JSON array of chunks, eventstream). */
   streaming: boolean;

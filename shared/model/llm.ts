@@ -16,6 +16,8 @@ export interface StreamEvent {
   json?: unknown;
   /** Eventstream headers (`:message-type`, `:event-type`, …). */
   headers?: Record<string, string | number | boolean>;
+  /** SSE `id:` field of this event, when it had one. */
+  id?: string;
 }
 
 export interface FramedStream {

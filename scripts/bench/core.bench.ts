@@ -1,0 +1,67 @@
+/**
+ * Core benchmarks (plain Node via esbuild; no vitest here).
+ * - core.seek_p95_ms: random seeks on a generated 100,000-event OpenAI chat stream, with
+ *   checkpoints. Baseline: the same seeks replayed from event 0 without checkpoints.
+ * - core.parse_mb_per_s: parseCassette + analyzeCassette over the golden dialect fixtures (scaled
+ *   up by repetition). Baseline: yaml.parse of the same files in the same run.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as yamlParse } from 'yaml';
+import { parseCassette } from '../../shared/cassette/parse';
+import { createAssembler } from '../../shared/llm/assemblers/index';
+import { analyzeCassette } from '../../shared/llm/analyze';
+import { createReplay } from '../../shared/llm/replay';
+import { generateOpenAiStream } from './gen-openai-stream';
+
+type Report = (f: { name: string; value: number; unit: string; baseline?: string; baselineValue?: number }) => void;
+
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+}
+
+function seekTargets(n: number, count: number): number[] {
+  let seed = 12345;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    out.push(seed % n);
+  }
+  return out;
+}
+
+export async function run(report: Report): Promise<void> {
+  const events = generateOpenAiStream(100_000);
+  const targets = seekTargets(events.length, 500);
+  const replay = createReplay({ events, dialect: 'openai-chat' });
+  replay.stateAt(events.length - 1); // opening the timeline builds the checkpoints once
+  const times = targets.map((k) => {
+    const t0 = performance.now();
+    replay.stateAt(k);
+    return performance.now() - t0;
+  });
+  const naive = targets.slice(0, 40).map((k) => {
+    const t0 = performance.now();
+    const a = createAssembler('openai-chat');
+    for (let i = 0; i <= k; i++) a.step(events[i]);
+    a.snapshot();
+    return performance.now() - t0;
+  });
+  report({ name: 'core.seek_p95_ms', value: p95(times), unit: 'ms', baseline: 'replay from event 0, no checkpoints (40 of the same seeks)', baselineValue: p95(naive) });
+
+  // Resolved from the repo root (the bench runner's cwd), so it works in both CJS and ESM bundles.
+  const dir = path.resolve(process.cwd(), 'test/fixtures/dialects');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => ({ path: f, bytes: readFileSync(path.join(dir, f)) }));
+  const rounds = 40;
+  const mb = (files.reduce((s, f) => s + f.bytes.length, 0) * rounds) / 1e6;
+  const decoder = new TextDecoder();
+  const texts = files.map((f) => decoder.decode(f.bytes));
+  let t0 = performance.now();
+  for (let r = 0; r < rounds; r++) for (const f of files) analyzeCassette(parseCassette(f));
+  const ours = mb / ((performance.now() - t0) / 1000);
+  t0 = performance.now();
+  for (let r = 0; r < rounds; r++) for (const t of texts) yamlParse(t);
+  const base = mb / ((performance.now() - t0) / 1000);
+  report({ name: 'core.parse_mb_per_s', value: ours, unit: 'MB/s', baseline: 'yaml.parse of the same files', baselineValue: base });
+}

@@ -1,0 +1,101 @@
+/**
+ * Everything derived from one interaction (framing → dialect → assembled message → usage → cost)
+ * and from a whole cassette (tool-call links, totals). Never throws on recorded data.
+ */
+import type { CassetteAnalysis, CassetteTotals, InteractionAnalysis } from '../model/analysis';
+import type { Cassette, Interaction } from '../model/cassette';
+import type { Diagnostic } from '../model/diagnostics';
+import type { AssembledMessage, Cost, FramedStream } from '../model/llm';
+import { frameBody, isStreamFraming } from '../stream/frame';
+import { tryJson } from '../stream/json-event';
+import { utf8Decode } from '../util/bytes';
+import { dialectImpl } from './assemblers/index';
+import { estimateCost } from './cost';
+import { detectDialect } from './detect';
+import { linkToolCalls } from './links';
+import { parseRequest } from './request';
+import { isObj } from './usage';
+import { errorText } from './assemblers/openai-chat';
+
+export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | null } = {}): InteractionAnalysis {
+  const diagnostics: Diagnostic[] = [];
+  const at = { interaction: i.index };
+  const reqJson = i.request.body.parsed ?? tryJson(i.request.body.text ?? utf8Decode(i.request.body.bytes) ?? '');
+  const framed = frameBody(i.response.body, i.response.headers);
+  for (const d of framed.diagnostics) diagnostics.push({ ...d, interaction: i.index });
+  const streaming = isStreamFraming(framed.framing);
+  const firstJson = framed.events.find((e) => e.json !== undefined)?.json;
+  const detected = detectDialect(i.request.url, reqJson, Array.isArray(firstJson) ? firstJson[0] : firstJson);
+  const stream: FramedStream | null = streaming ? framed : null;
+  const noCost: Cost = { reportedUsd: null, estimatedUsd: null };
+  if (!detected) {
+    return { index: i.index, provider: null, dialect: null, model: null, streaming, request: null, stream, message: null, usage: null, cost: noCost, diagnostics };
+  }
+  const request = parseRequest(detected, reqJson);
+  const impl = dialectImpl(detected.dialect);
+  let message: AssembledMessage | null = null;
+  const status = i.response.status;
+  if (status !== null && status >= 400) {
+    const err = isObj(firstJson) && firstJson.error !== undefined ? errorText(firstJson.error) : `HTTP ${status}`;
+    diagnostics.push({ severity: 'info', code: 'llm.http-error', message: `The provider answered ${status}: ${err.slice(0, 300)}`, ...at });
+  } else if (streaming) {
+    const a = impl.create();
+    for (const ev of framed.events) a.step(ev);
+    message = a.snapshot();
+    if (!message.done && message.finishReason === null) {
+      diagnostics.push({ severity: 'warning', code: 'stream.truncated', message: 'The stream ends without its terminal event (no finish, [DONE] or stop event)', ...at });
+    }
+  } else if (framed.framing === 'json' && firstJson !== undefined) {
+    message = impl.fromJson(firstJson);
+  }
+  if (message) {
+    for (const e of message.errors) diagnostics.push({ severity: 'warning', code: 'llm.response-error', message: e.slice(0, 500), ...at });
+  }
+  const model = message?.model ?? request?.model ?? detected.urlModel;
+  const usage = message?.usage ?? null;
+  const recordedAt = i.recordedAt ?? ctx.recordedAt ?? null;
+  const reportedUsd = message?.reportedCostUsd ?? null;
+  let cost: Cost = { reportedUsd, estimatedUsd: null };
+  // The response's model id is the most precise, but price tables sometimes only know the requested alias.
+  for (const m of unique([message?.model, request?.model, detected.urlModel])) {
+    cost = estimateCost(detected.provider, m, usage, { url: i.request.url, recordedAt, reportedUsd });
+    if (cost.estimatedUsd !== null) break;
+  }
+  return { index: i.index, provider: detected.provider, dialect: detected.dialect, model, streaming, request, stream, message, usage, cost, diagnostics };
+}
+
+function unique(xs: (string | null | undefined)[]): string[] {
+  return [...new Set(xs.filter((x): x is string => typeof x === 'string' && x !== ''))];
+}
+
+export function analyzeCassette(c: Cassette): CassetteAnalysis {
+  const recordedAt = c.interactions.find((i) => i.recordedAt)?.recordedAt ?? null;
+  const interactions = c.interactions.map((i) => {
+    try {
+      return analyzeInteraction(i, { recordedAt });
+    } catch (e) {
+      // A bug here must not hide the rest of the file.
+      const d: Diagnostic = { severity: 'error', code: 'analysis.internal', message: `Analysis failed: ${String(e)}`, interaction: i.index };
+      const a: InteractionAnalysis = { index: i.index, provider: null, model: null, streaming: false, request: null, stream: null, message: null, usage: null, cost: { reportedUsd: null, estimatedUsd: null }, diagnostics: [d] };
+      return a;
+    }
+  });
+  const { links, diagnostics } = linkToolCalls(interactions);
+  return { interactions, links, totals: totals(interactions), diagnostics };
+}
+
+function totals(list: InteractionAnalysis[]): CassetteTotals {
+  const t: CassetteTotals = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, reportedUsd: null, estimatedUsd: null };
+  for (const a of list) {
+    if (a.usage) {
+      t.inputTokens += a.usage.inputTokens;
+      t.outputTokens += a.usage.outputTokens;
+      t.cacheReadTokens += a.usage.cacheReadTokens;
+      t.cacheWriteTokens += a.usage.cacheWriteTokens;
+      t.reasoningTokens += a.usage.reasoningTokens;
+    }
+    if (a.cost.reportedUsd !== null) t.reportedUsd = (t.reportedUsd ?? 0) + a.cost.reportedUsd;
+    if (a.cost.estimatedUsd !== null) t.estimatedUsd = (t.estimatedUsd ?? 0) + a.cost.estimatedUsd;
+  }
+  return t;
+}

@@ -1,0 +1,115 @@
+/**
+ * Anthropic Messages events (notes §5.3, mirrors the SDK's MessageStream): blocks keyed by
+ * `index`, text/thinking appended, signature set, input_json_delta appended to the tool call.
+ * Also used for Bedrock InvokeModel(-WithResponseStream) and Vertex rawPredict with Claude.
+ */
+import type { AssembledMessage } from '../../model/llm';
+import { anthropicUsage, bedrockInvocationUsage, isObj } from '../usage';
+import { argsText, BaseAssembler, nonEmpty } from './base';
+import { errorText } from './openai-chat';
+
+type Obj = Record<string, unknown>;
+
+export class AnthropicAssembler extends BaseAssembler {
+  /** content block index → tool-call slot (only tool blocks are listed). */
+  blockSlots = new Map<number, number>();
+  /** Raw usage merged field by field: message_delta overwrites what it carries. */
+  rawUsage: Obj = {};
+  signature = '';
+  unknownTypes: string[] = [];
+
+  handle(json: unknown): void {
+    if (!isObj(json)) return;
+    switch (json.type) {
+      case 'ping':
+        return;
+      case 'error':
+        this.addError(errorText(json.error ?? json));
+        return;
+      case 'message_start':
+        if (isObj(json.message)) this.startMessage(json.message);
+        return;
+      case 'content_block_start':
+        this.blockStart(typeof json.index === 'number' ? json.index : 0, json.content_block);
+        return;
+      case 'content_block_delta':
+        this.blockDelta(typeof json.index === 'number' ? json.index : 0, json.delta);
+        return;
+      case 'content_block_stop': {
+        // An empty tool input means `{}` (the SDK parses `jsonBuf || "{}"`).
+        const slot = this.blockSlots.get(typeof json.index === 'number' ? json.index : 0);
+        if (slot !== undefined && this.calls[slot].arguments === '') this.patchCall(slot, { arguments: '{}' });
+        return;
+      }
+      case 'message_delta':
+        if (isObj(json.delta) && nonEmpty(json.delta.stop_reason)) this.finishReason = String(json.delta.stop_reason);
+        if (isObj(json.usage)) this.mergeUsage(json.usage);
+        return;
+      case 'message_stop': {
+        this.done = true;
+        const m = json['amazon-bedrock-invocationMetrics'];
+        if (isObj(m) && !this.usage) this.usage = bedrockInvocationUsage(m);
+        return;
+      }
+      case 'message':
+        this.fullMessage(json);
+        return;
+      default:
+        // The API may add event types; note them without failing.
+        if (typeof json.type === 'string' && !this.unknownTypes.includes(json.type)) this.unknownTypes.push(json.type);
+    }
+  }
+
+  private startMessage(m: Obj): void {
+    if (nonEmpty(m.id)) this.id = String(m.id);
+    if (nonEmpty(m.model)) this.model = String(m.model);
+    if (isObj(m.usage)) this.mergeUsage(m.usage);
+    if (Array.isArray(m.content)) m.content.forEach((b, i) => this.blockStart(i, b));
+  }
+
+  private mergeUsage(u: Obj): void {
+    const merged: Obj = { ...this.rawUsage };
+    for (const [k, v] of Object.entries(u)) if (v !== null && v !== undefined) merged[k] = v;
+    this.rawUsage = merged;
+    this.usage = anthropicUsage(merged);
+  }
+
+  private blockStart(index: number, b: unknown): void {
+    if (!isObj(b)) return;
+    if (b.type === 'text' && typeof b.text === 'string') this.text += b.text;
+    else if (b.type === 'thinking' && typeof b.thinking === 'string') this.reasoning += b.thinking;
+    else if (b.type === 'tool_use' || b.type === 'server_tool_use' || b.type === 'mcp_tool_use') {
+      // Streaming starts with input {}; a whole (non-streamed) block carries its input.
+      const input = isObj(b.input) && Object.keys(b.input).length === 0 ? '' : argsText(b.input);
+      const slot = this.openCall(nonEmpty(b.id) ? String(b.id) : null, typeof b.name === 'string' ? b.name : '', input);
+      this.blockSlots.set(index, slot);
+    }
+  }
+
+  private blockDelta(index: number, d: unknown): void {
+    if (!isObj(d)) return;
+    if (d.type === 'text_delta' && typeof d.text === 'string') this.text += d.text;
+    else if (d.type === 'thinking_delta' && typeof d.thinking === 'string') this.reasoning += d.thinking;
+    else if (d.type === 'signature_delta' && typeof d.signature === 'string') this.signature = d.signature;
+    else if (d.type === 'input_json_delta' && typeof d.partial_json === 'string') {
+      const slot = this.blockSlots.get(index);
+      if (slot !== undefined) this.appendArgs(slot, d.partial_json);
+    }
+  }
+
+  /** A non-streamed Messages response. */
+  fullMessage(m: Obj): void {
+    this.startMessage(m);
+    for (const [, slot] of this.blockSlots) if (this.calls[slot].arguments === '') this.patchCall(slot, { arguments: '{}' });
+    if (nonEmpty(m.stop_reason)) this.finishReason = String(m.stop_reason);
+    this.done = true;
+  }
+}
+
+export function anthropicFromJson(body: unknown): AssembledMessage {
+  const a = new AnthropicAssembler();
+  if (isObj(body) && body.type === 'error') a.handle(body);
+  else if (isObj(body)) a.fullMessage(body);
+  a.done = true;
+  return a.snapshot();
+}

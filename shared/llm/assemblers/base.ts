@@ -1,0 +1,127 @@
+/**
+ * Shared state and contract of the dialect assemblers. Each assembler consumes framed events one
+ * at a time (the replay timeline steps through them) and can snapshot or clone itself cheaply:
+ * tool calls are immutable records replaced on update, so a clone only copies arrays and maps
+ * one level deep and checkpoints share everything else.
+ */
+import type { AssembledMessage, StreamEvent, ToolCallState, Usage } from '../../model/llm';
+import { classifyArgs } from '../tool-args';
+
+export interface Assembler {
+  step(ev: StreamEvent): void;
+  snapshot(): AssembledMessage;
+  clone(): Assembler;
+}
+
+/** Immutable tool-call record; replaced (never mutated) when it grows. */
+export interface RawCall {
+  readonly slot: number;
+  readonly id: string | null;
+  readonly name: string;
+  readonly arguments: string;
+}
+
+// Parse results are cached per immutable record, so stepping and seeking only parse calls that changed.
+const parsedCache = new WeakMap<RawCall, ToolCallState>();
+
+function toState(c: RawCall): ToolCallState {
+  let s = parsedCache.get(c);
+  if (!s) {
+    const r = classifyArgs(c.arguments);
+    s = { slot: c.slot, id: c.id, name: c.name, arguments: c.arguments, parse: r.parse };
+    if (r.value !== undefined) s.value = r.value;
+    parsedCache.set(c, s);
+  }
+  return s;
+}
+
+export function nonEmpty(v: unknown): v is string | number {
+  return (typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isFinite(v));
+}
+
+export function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+/** JSON objects from Gemini/Ollama/Converse arrive whole; show them as the text a stream would carry. */
+export function argsText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === undefined || v === null) return '';
+  return JSON.stringify(v);
+}
+
+export abstract class BaseAssembler implements Assembler {
+  id: string | null = null;
+  model: string | null = null;
+  text = '';
+  reasoning = '';
+  calls: RawCall[] = [];
+  finishReason: string | null = null;
+  usage: Usage | null = null;
+  reportedCostUsd: number | null = null;
+  errors: string[] = [];
+  done = false;
+
+  step(ev: StreamEvent): void {
+    if (ev.json === undefined) this.onText(ev);
+    else this.handle(ev.json, ev);
+  }
+
+  /** A dialect handles one decoded JSON payload. */
+  abstract handle(json: unknown, ev?: StreamEvent): void;
+
+  /** Data that is not JSON: a sentinel or junk. Dialects with sentinels override. */
+  protected onText(ev: StreamEvent): void {
+    // OpenAI-style sentinel; OpenRouter also appends it to Responses and Cohere streams.
+    if (ev.data.trim() === '[DONE]') this.done = true;
+    else if (ev.data.trim() !== '') this.errors = [...this.errors, `Unparseable event data: ${ev.data.slice(0, 200)}`];
+  }
+
+  protected addError(message: string): void {
+    this.errors = [...this.errors, message];
+  }
+
+  protected openCall(id: string | null, name: string, args = ''): number {
+    const slot = this.calls.length;
+    this.calls.push({ slot, id, name, arguments: args });
+    return slot;
+  }
+
+  protected patchCall(slot: number, patch: Partial<Omit<RawCall, 'slot'>>): void {
+    const old = this.calls[slot];
+    if (old) this.calls[slot] = { ...old, ...patch };
+  }
+
+  protected appendArgs(slot: number, piece: string): void {
+    const old = this.calls[slot];
+    if (old && piece !== '') this.calls[slot] = { ...old, arguments: old.arguments + piece };
+  }
+
+  snapshot(): AssembledMessage {
+    return {
+      id: this.id,
+      model: this.model,
+      text: this.text,
+      reasoning: this.reasoning,
+      toolCalls: this.calls.map(toState),
+      finishReason: this.finishReason,
+      usage: this.usage,
+      reportedCostUsd: this.reportedCostUsd,
+      errors: this.errors,
+      done: this.done,
+    };
+  }
+
+  /** Copies arrays, maps and plain objects one level deep; records inside are immutable. */
+  clone(): Assembler {
+    const copy = Object.create(Object.getPrototypeOf(this)) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(this)) {
+      if (Array.isArray(v)) copy[k] = v.slice();
+      else if (v instanceof Map) copy[k] = new Map(v);
+      else if (v instanceof BaseAssembler) copy[k] = v.clone();
+      else if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) copy[k] = { ...v };
+      else copy[k] = v;
+    }
+    return copy as unknown as Assembler;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Cost estimate from @pydantic/genai-prices' bundled (offline) price table. Never call its
+ * updatePrices/enableAutoUpdate: the app must not fetch anything. The provider-reported cost
+ * (OpenRouter usage.cost, xAI ticks) is carried separately as `reportedUsd`.
+ */
+import { calcPrice, findProvider, type ModelPrice, type PriceOptions } from '@pydantic/genai-prices';
+import type { Cost, Provider, Usage } from '../model/llm';
+
+export interface CostContext {
+  url?: string | null;
+  recordedAt?: string | null;
+  reportedUsd?: number | null;
+}
+
+/** genai-prices provider ids to try for a dialect when the URL does not identify the host. */
+const PROVIDER_IDS: Record<string, string> = {
+  'openai-chat': 'openai',
+  'openai-responses': 'openai',
+  anthropic: 'anthropic',
+  gemini: 'google',
+  bedrock: 'aws',
+  cohere: 'cohere',
+};
+
+export function estimateCost(provider: Provider | null, model: string | null, usage: Usage | null, ctx: CostContext = {}): Cost {
+  const cost: Cost = { reportedUsd: ctx.reportedUsd ?? null, estimatedUsd: null };
+  if (!usage || !model || provider === 'ollama') return cost;
+  const modelId = model.replace(/^models\//, '');
+  const when = ctx.recordedAt ? new Date(ctx.recordedAt) : null;
+  const timestamp = when && !Number.isNaN(when.getTime()) ? when : undefined;
+  const gpUsage = {
+    input_tokens: usage.inputTokens,
+    output_tokens: usage.outputTokens,
+    cache_read_tokens: usage.cacheReadTokens || undefined,
+    cache_write_tokens: usage.cacheWriteTokens || undefined,
+  };
+  for (const opts of candidates(provider, ctx.url ?? null)) {
+    let r: ReturnType<typeof calcPrice> = null;
+    try {
+      r = calcPrice(gpUsage, modelId, { ...opts, timestamp });
+    } catch {
+      r = null;
+    }
+    if (!r) continue;
+    cost.estimatedUsd = r.total_price;
+    cost.pricedAs = `${r.provider.id}/${r.model.id}`;
+    cost.formula = formula(usage, r.model_price);
+    cost.priceDate = (timestamp ?? new Date()).toISOString().slice(0, 10);
+    return cost;
+  }
+  return cost;
+}
+
+function candidates(provider: Provider | null, url: string | null): PriceOptions[] {
+  const out: PriceOptions[] = [];
+  if (url && /^https?:\/\//.test(url)) {
+    const p = safeFind(url);
+    if (p) out.push({ provider: p });
+  }
+  const id = provider ? PROVIDER_IDS[provider] : undefined;
+  if (id) out.push({ providerId: id });
+  out.push({}); // let genai-prices match the model id across providers
+  return out;
+}
+
+function safeFind(url: string) {
+  try {
+    return findProvider({ providerApiUrl: url });
+  } catch {
+    return undefined;
+  }
+}
+
+type Tiered = { base: number; tiers: { start: number; price: number }[] };
+
+/** The rate per million tokens that applies at this input size (tiers charge all tokens at the tier rate). */
+function rate(p: ModelPrice[string], inputTokens: number): number | null {
+  if (typeof p === 'number') return p;
+  if (!p || typeof p !== 'object') return null;
+  const t = p as unknown as Tiered;
+  let r = t.base;
+  for (const tier of t.tiers ?? []) if (inputTokens >= tier.start) r = tier.price;
+  return r;
+}
+
+function money(perM: number): string {
+  return `$${Number(perM.toPrecision(6))}/M`;
+}
+
+/** A readable formula, e.g. "154 in × $0.6/M + 56 out × $2.5/M". */
+export function formula(u: Usage, price: ModelPrice): string {
+  const terms: string[] = [];
+  const inRate = rate(price.input_mtok, u.inputTokens);
+  const readRate = rate(price.cache_read_mtok, u.inputTokens);
+  const writeRate = rate(price.cache_write_mtok, u.inputTokens);
+  const cached = (readRate !== null ? u.cacheReadTokens : 0) + (writeRate !== null ? u.cacheWriteTokens : 0);
+  const plainIn = u.inputTokens - cached;
+  if (inRate !== null && plainIn > 0) terms.push(`${plainIn} in × ${money(inRate)}`);
+  if (readRate !== null && u.cacheReadTokens > 0) terms.push(`${u.cacheReadTokens} cache read × ${money(readRate)}`);
+  if (writeRate !== null && u.cacheWriteTokens > 0) terms.push(`${u.cacheWriteTokens} cache write × ${money(writeRate)}`);
+  const outRate = rate(price.output_mtok, u.inputTokens);
+  if (outRate !== null && u.outputTokens > 0) terms.push(`${u.outputTokens} out × ${money(outRate)}`);
+  return terms.length ? terms.join(' + ') : '0 tokens';
+}

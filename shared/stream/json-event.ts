@@ -1,0 +1,14 @@
+/** Parses event data as JSON when it looks like JSON; never throws. */
+export function tryJson(text: string): unknown {
+  const t = text.trimStart();
+  const c = t.charCodeAt(0);
+  // Only objects, arrays, strings, numbers, literals: avoid exceptions on `[DONE]`-style sentinels.
+  if (!(c === 123 || c === 91 || c === 34 || c === 45 || (c >= 48 && c <= 57) || t.startsWith('true') || t.startsWith('false') || t.startsWith('null'))) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(t);
+  } catch {
+    return undefined;
+  }
+}

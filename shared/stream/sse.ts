@@ -1,0 +1,94 @@
+/**
+ * WHATWG "parsing an event stream" over bytes, so every event keeps its byte span in the body.
+ * eventsource-parser implements the same rules on strings but cannot report offsets; the unit
+ * tests check that both produce the same events on the same inputs.
+ */
+import type { StreamEvent } from '../model/llm';
+import { utf8Decode } from '../util/bytes';
+import { tryJson } from './json-event';
+
+export interface SseResult {
+  events: StreamEvent[];
+  /** The body did not end in a blank line; the pending event was dispatched as if it had. */
+  unterminated: boolean;
+}
+
+const LF = 10;
+const CR = 13;
+
+export function frameSse(bytes: Uint8Array): SseResult {
+  const events: StreamEvent[] = [];
+  let pos = 0;
+  // One leading BOM is stripped, only at the very start.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) pos = 3;
+
+  let data: string[] = [];
+  let eventType = '';
+  let id: string | undefined;
+  let blockStart = pos; // first byte of the current (not yet dispatched) block of lines
+  let sawField = false;
+
+  const dispatch = (end: number) => {
+    if (data.length > 0) {
+      const ev: StreamEvent = {
+        index: events.length,
+        offset: blockStart,
+        length: end - blockStart,
+        event: eventType || 'message',
+        data: data.join('\n'),
+      };
+      if (id !== undefined) ev.id = id;
+      const json = tryJson(ev.data);
+      if (json !== undefined) ev.json = json;
+      events.push(ev);
+    }
+    data = [];
+    eventType = '';
+    id = undefined; // per-event, as eventsource-parser reports it
+    sawField = false;
+    blockStart = end;
+  };
+
+  const n = bytes.length;
+  let unterminated = false;
+  while (pos < n) {
+    // Find the end of this line: CRLF, lone CR or lone LF.
+    let eol = pos;
+    while (eol < n && bytes[eol] !== LF && bytes[eol] !== CR) eol++;
+    const hasEol = eol < n;
+    const next = !hasEol ? n : bytes[eol] === CR && bytes[eol + 1] === LF ? eol + 2 : eol + 1;
+    if (eol === pos) {
+      if (hasEol) dispatch(next);
+      pos = next;
+      continue;
+    }
+    if (!hasEol) unterminated = true;
+    processLine(utf8Decode(bytes.subarray(pos, eol)) ?? '');
+    pos = next;
+  }
+  if (data.length > 0 || sawField) unterminated = true;
+  // Policy (notes §2): act as if the body ended with a blank line, and say so.
+  dispatch(n);
+  return { events, unterminated };
+
+  function processLine(line: string) {
+    if (line.charCodeAt(0) === 58) return; // ':' comment (OpenRouter keep-alives)
+    sawField = true;
+    const colon = line.indexOf(':');
+    let field: string;
+    let value: string;
+    if (colon === -1) {
+      field = line;
+      value = '';
+    } else {
+      field = line.slice(0, colon);
+      value = line.charCodeAt(colon + 1) === 32 ? line.slice(colon + 2) : line.slice(colon + 1);
+    }
+    if (field === 'data') data.push(value);
+    else if (field === 'event') eventType = value;
+    else if (field === 'id') {
+      if (!value.includes('\0')) id = value;
+    }
+    // `retry` and unknown fields do not change the events we show.
+  }
+}

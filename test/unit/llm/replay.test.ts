@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { OpenAiChatAssembler } from '../../../shared/llm/assemblers/openai-chat';
+import { createReplay } from '../../../shared/llm/replay';
+import { generateOpenAiStream } from '../../../scripts/bench/gen-openai-stream';
+
+describe('createReplay', () => {
+  const events = generateOpenAiStream(5000);
+
+  it('matches a straight assembly at every position, seeking in any order', () => {
+    const a = new OpenAiChatAssembler();
+    const truth = events.map((e) => {
+      a.step(e);
+      return a.snapshot();
+    });
+    const r = createReplay({ events, dialect: 'openai-chat' }, { checkpointEvery: 64 });
+    expect(r.length).toBe(events.length);
+    expect(r.stateAt(-1)).toMatchObject({ text: '', toolCalls: [] });
+    const order = [4999, 0, 1, 2, 3000, 2999, 64, 63, 65, 127, 128, 4000, 10, 4999];
+    for (let i = 0; i < 300; i++) order.push((i * 7919) % events.length);
+    for (const k of order) expect(r.stateAt(k)).toEqual(truth[k]);
+  });
+
+  it('leaves earlier snapshots untouched (persistent state)', () => {
+    const r = createReplay({ events, dialect: 'openai-chat' });
+    const early = r.stateAt(3600);
+    const calls = JSON.stringify(early.toolCalls);
+    r.stateAt(4999);
+    expect(JSON.stringify(early.toolCalls)).toBe(calls);
+  });
+
+  it('seeks randomly on a 100,000-event stream in under 2 ms p95', () => {
+    const big = generateOpenAiStream(100_000);
+    const r = createReplay({ events: big, dialect: 'openai-chat' });
+    r.stateAt(big.length - 1); // first pass builds the checkpoints, as opening the view does
+    const times: number[] = [];
+    let seed = 42;
+    for (let i = 0; i < 400; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const k = seed % big.length;
+      const t0 = performance.now();
+      r.stateAt(k);
+      times.push(performance.now() - t0);
+    }
+    times.sort((x, y) => x - y);
+    const p95 = times[Math.floor(times.length * 0.95)];
+    expect(p95).toBeLessThan(2);
+    expect(r.stateAt(big.length - 1)).toMatchObject({ done: true, finishReason: 'tool_calls' });
+    expect(r.stateAt(big.length - 1).toolCalls).toHaveLength(20);
+  });
+});
