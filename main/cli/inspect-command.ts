@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCassette } from '../../shared/cassette/parse';
 import { analyzeCassette } from '../../shared/llm/analyze';
-import { inspectJson, inspectText } from '../../shared/inspect/inspect-json';
+import { hasErrors, inspectJson } from '../../shared/inspect/inspect-json';
+import { inspectText } from '../../shared/inspect/inspect-text';
 import type { Cassette } from '../../shared/model/cassette';
 import { registerNodeCodecs } from '../backend/node-codecs';
 import { parseArgs } from './args';
@@ -31,7 +32,7 @@ export async function inspectCommand(argv: string[], io: CliIo): Promise<number>
       };
     }
     const analysis = analyzeCassette(cassette);
-    if ([...cassette.diagnostics, ...analysis.diagnostics].some((d) => d.severity === 'error')) failed = true;
+    if (hasErrors(cassette, analysis)) failed = true;
     io.stdout(args.flags.has('json') ? JSON.stringify(inspectJson(cassette, analysis)) + '\n' : inspectText(cassette, analysis) + '\n');
   }
   return failed ? 1 : 0;

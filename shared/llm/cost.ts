@@ -42,7 +42,8 @@ export function estimateCost(provider: Provider | null, model: string | null, us
       r = null;
     }
     if (!r) continue;
-    cost.estimatedUsd = r.total_price;
+    // Float noise (0.00023239999999999998) is meaningless at this precision and breaks equality with reported costs.
+    cost.estimatedUsd = Number(r.total_price.toPrecision(12));
     cost.pricedAs = `${r.provider.id}/${r.model.id}`;
     cost.formula = formula(usage, r.model_price);
     cost.priceDate = (timestamp ?? new Date()).toISOString().slice(0, 10);
