@@ -1,0 +1,50 @@
+/**
+ * Maps an offset inside a scalar's value back to the source, so findings point at the exact
+ * line and column where a secret sits, also inside folded or block scalars.
+ */
+import { CST } from 'yaml';
+import type { Scalar } from 'yaml';
+import { decodeFlow } from './flow-map';
+
+export function valueOffsetToSource(node: Scalar, k: number): number | null {
+  const tok = node.srcToken;
+  if (!tok || !CST.isScalar(tok)) return null;
+  if (tok.type !== 'block-scalar') {
+    const dec = decodeFlow(tok.source, tok.type as 'scalar');
+    if (!dec) return tok.offset;
+    return tok.offset + dec.pos[Math.max(0, Math.min(k, dec.pos.length - 1))];
+  }
+  let len = 0;
+  for (const p of tok.props) len += CST.stringify(p).length;
+  const start = tok.offset + len;
+  const lines = tok.source.split('\n');
+  const first = lines.find((l) => l.trim() !== '') ?? '';
+  const ci = /^ */.exec(first)![0].length;
+  let at = 0;
+  let v = 0;
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    const skip = Math.min(ci, /^ */.exec(line)![0].length);
+    const content = line.length - skip;
+    if (k <= v + content) return start + at + skip + (k - v);
+    v += content + 1;
+    at += raw.length + 1;
+  }
+  return start;
+}
+
+/** Line starts of a text, for offset → 1-based line/column by binary search. */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
+}

@@ -1,0 +1,61 @@
+/** Finding secret ranges inside one value (a header value, a URL, a body text). */
+import type { RuleSet, Where } from './rules';
+import { isPlaceholder } from './rules';
+
+export interface Hit {
+  start: number;
+  end: number;
+  ruleId: string;
+}
+
+/** The credential part of a secret header's value: the token after `Bearer`, SigV4 parts, else all. */
+export function headerSecretRanges(value: string, ruleId: string): Hit[] {
+  if (/^AWS4-HMAC-SHA256\b/.test(value)) {
+    const out: Hit[] = [];
+    for (const re of [/Credential=([A-Z0-9]{16,})/g, /Signature=([0-9a-fA-F]{16,})/g]) {
+      for (const m of value.matchAll(re)) {
+        const start = m.index! + m[0].length - m[1].length;
+        out.push({ start, end: start + m[1].length, ruleId: 'aws-sigv4' });
+      }
+    }
+    return out;
+  }
+  const scheme = /^(Bearer|Basic|Token|Bot|Digest)\s+(?=\S)/i.exec(value);
+  if (scheme) return [{ start: scheme[0].length, end: value.trimEnd().length, ruleId }];
+  return [{ start: 0, end: value.length, ruleId }];
+}
+
+export function patternHits(value: string, where: Where, rules: RuleSet): Hit[] {
+  const out: Hit[] = [];
+  for (const r of rules.patterns) {
+    if (!r.where.includes(where)) continue;
+    // The `d` flag gives capture group offsets; the secret is group 1 when there is one.
+    const re = new RegExp(r.pattern.source, r.pattern.flags.replace(/[gd]/g, '') + 'gd');
+    for (const m of value.matchAll(re)) {
+      const span = m.indices?.[1] ?? m.indices?.[0];
+      if (!span || span[1] <= span[0]) continue;
+      out.push({ start: span[0], end: span[1], ruleId: r.id });
+    }
+  }
+  return out;
+}
+
+/** Sorted, non-overlapping hits that are not already placeholders. */
+export function cleanHits(value: string, hits: Hit[], replacement: string): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Hit[] = [];
+  for (const h of sorted) {
+    if (h.end <= h.start) continue;
+    if (isPlaceholder(value.slice(h.start, h.end), replacement)) continue;
+    const last = out[out.length - 1];
+    if (last && h.start < last.end) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+export function applyHits(value: string, hits: Hit[], replacement: string): string {
+  let out = value;
+  for (const h of [...hits].sort((a, b) => b.start - a.start)) out = out.slice(0, h.start) + replacement + out.slice(h.end);
+  return out;
+}
