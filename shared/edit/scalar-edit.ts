@@ -57,6 +57,8 @@ function commonEnds(a: string[] | string, b: string[] | string): { pre: number; 
   return { pre, suf };
 }
 
+// YAML block scalars cannot carry these characters, so their presence forces a quoted scalar.
+// eslint-disable-next-line no-control-regex
 const NON_PRINTABLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029\r]/;
 
 function planBlockLiteral(ed: EditableDoc, tok: CST.BlockScalar, value: string): Splice[] | null {
