@@ -115,7 +115,7 @@ function planBlockLiteral(ed: EditableDoc, tok: CST.BlockScalar, value: string):
   return out;
 }
 
-const PLAIN_SAFE = /^[A-Za-z0-9 _.\-\/+=~@$%^&*()<>?!;'"|`]*$/;
+const PLAIN_SAFE = /^[A-Za-z0-9 _.\-/+=~@$%^&*()<>?!;'"|`]*$/;
 const NOT_A_STRING =
   /^(?:|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|<<)$/;
 
