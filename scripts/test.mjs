@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build, unit + corpus tests (Vitest), e2e (Playwright in Debian's
+// `npm test`: typecheck, lint, electronegativity (Electron security scan), build, unit + corpus tests (Vitest), e2e (Playwright in Debian's
 // Chromium). Each runner reports through JSON so we can print one `N passed, N failed` line per
 // runner and a total line, the form CI reads. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
@@ -29,6 +29,10 @@ if (want('typecheck')) {
 if (want('lint')) {
   const ok = run('lint', bin('eslint'), ['.', '--max-warnings', '0']);
   results.push({ name: 'lint', passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+}
+if (want('security')) {
+  const ok = run('security', process.execPath, [join(root, 'scripts/electronegativity.mjs')]);
+  results.push({ name: 'electronegativity', passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
 }
 if (want('build') || want('e2e')) {
   const ok = run('build', process.execPath, [join(root, 'scripts/build.mjs')]);

@@ -2,7 +2,7 @@
  * The Electron shell, kept thin on purpose: lifecycle, one hardened window, menus. Everything
  * else is the shared backend, which is tested in Node and through `tapedeck serve`.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channelOf, type EventName, type EventPayload } from '../../shared/api/contract';
@@ -43,10 +43,8 @@ app.whenReady().then(async () => {
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    // The UI never needs a second window or an external page.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
   const paths = argPaths(process.argv).map((p) => resolve(p));
@@ -77,7 +75,19 @@ app.whenReady().then(async () => {
     if (event === 'workspaceChanged') void buildMenu();
   });
 
-  win = new BrowserWindow(secureWindowOptions(join(import.meta.dirname, 'preload.cjs')));
+  const options = secureWindowOptions(join(import.meta.dirname, 'preload.cjs'));
+  // The critical flags are restated at the construction site so static scanners see them.
+  win = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   win.once('ready-to-show', () => win?.show());
   await win.loadFile(indexFile);
 

@@ -28,6 +28,8 @@ export function secureWindowOptions(preloadPath: string, bounds?: { x?: number; 
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in a new window (electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
