@@ -13,6 +13,7 @@ import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { CSP } from '../server/security';
 import { secureWindowOptions } from './window-options';
+import { loadWindowState, saveWindowState } from './window-state';
 
 const argPaths = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
 
@@ -23,8 +24,9 @@ let win: BrowserWindow | null = null;
 app.whenReady().then(async () => {
   const indexFile = join(rendererDir(), 'index.html');
   const indexUrl = pathToFileURL(indexFile).href;
+  const configDir = defaultConfigDir();
   const backend = createBackend({
-    configDir: defaultConfigDir(),
+    configDir,
     shell: 'electron',
     chooseFolder: async () => {
       const r = await dialog.showOpenDialog({ properties: ['openDirectory', 'multiSelections'] });
@@ -75,7 +77,8 @@ app.whenReady().then(async () => {
     if (event === 'workspaceChanged') void buildMenu();
   });
 
-  const options = secureWindowOptions(join(import.meta.dirname, 'preload.cjs'));
+  const saved = loadWindowState(configDir);
+  const options = secureWindowOptions(join(import.meta.dirname, 'preload.cjs'), saved);
   // The critical flags are restated at the construction site so static scanners see them.
   win = new BrowserWindow({
     ...options,
@@ -88,7 +91,31 @@ app.whenReady().then(async () => {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  win.once('ready-to-show', () => win?.show());
+  win.once('ready-to-show', () => {
+    if (saved.maximized) win?.maximize();
+    win?.show();
+  });
+  let saveTimer: NodeJS.Timeout | undefined;
+  const rememberBounds = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      if (!win || win.isDestroyed()) return;
+      void saveWindowState(configDir, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+    }, 500);
+  };
+  for (const ev of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(ev as 'resize', rememberBounds);
+  // The renderer sets onbeforeunload while it holds unsaved edits; ask before discarding them.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win!, {
+      type: 'warning',
+      buttons: ['Discard changes and close', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'You have unsaved changes to a cassette.',
+      detail: 'Closing now discards them.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   await win.loadFile(indexFile);
 
   // A second launch with a path opens it here instead of starting another app.
