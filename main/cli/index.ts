@@ -3,6 +3,7 @@
  * in the files, 2 bad usage (with the usage text).
  */
 import { inspectCommand } from './inspect-command';
+import { lintCommand } from './lint';
 import { processIo, UsageError, type CliIo } from './io';
 import { redactCommand } from './redact';
 import { serveCommand } from './serve-command';
@@ -15,6 +16,7 @@ export const commands: Record<string, Command> = {
   serve: serveCommand,
   inspect: inspectCommand,
   redact: (argv, io) => redactCommand(argv, io),
+  lint: (argv, io) => lintCommand(argv, io),
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {

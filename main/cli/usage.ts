@@ -10,6 +10,9 @@ Usage:
   tapedeck redact [--header NAME]... [--pattern REGEX]... [--replacement TEXT] [--write] PATH...
       Find secrets (keys, tokens, cookies) and redact them losslessly. Without --write, print
       a diff and exit 1 when something would change.
+  tapedeck lint [--fix] [--format text|json|sarif] [--rule CODE=off|info|warning|error]... PATH...
+      Check cassettes for broken and leaky fixtures (tool-call ids, stream terminators,
+      secrets, content_length …). --fix applies the safe fixes losslessly. Exit 1 on errors.
   tapedeck --help | --version
 
 Exit codes: 0 success, 1 findings/errors in the files, 2 bad usage.

@@ -38,12 +38,20 @@ export function linkToolCalls(list: InteractionAnalysis[]): { links: ToolLink[];
   return { links, diagnostics };
 }
 
+/** Canonical JSON (sorted keys): Gemini echoes `{"b":3,"a":2}` for a call it sent as `{"a":2,"b":3}`. */
 function normArgs(s: string): string {
   try {
-    return JSON.stringify(JSON.parse(s));
+    return JSON.stringify(sortKeys(JSON.parse(s)));
   } catch {
     return s.trim();
   }
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys(o[k])]));
 }
 
 /** The last assistant turn whose calls share an id with the response, or match it name-for-name and argument-for-argument. */

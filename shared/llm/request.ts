@@ -140,12 +140,15 @@ function geminiMessages(body: Obj): RequestMessage[] {
     for (const p of Array.isArray(c.parts) ? c.parts : []) {
       if (!isObj(p)) continue;
       if (typeof p.text === 'string' && p.thought !== true) msg.text += p.text;
-      if (isObj(p.functionCall)) {
-        const fc = p.functionCall;
+      // Python SDKs (google-genai) serialise parts in snake_case; the REST API uses camelCase.
+      const call = p.functionCall ?? p.function_call;
+      const response = p.functionResponse ?? p.function_response;
+      if (isObj(call)) {
+        const fc = call;
         (msg.toolCalls ??= []).push({ id: nonEmpty(fc.id) ? String(fc.id) : null, name: String(fc.name ?? ''), arguments: argsText(fc.args ?? {}) });
       }
-      if (isObj(p.functionResponse)) {
-        const fr = p.functionResponse;
+      if (isObj(response)) {
+        const fr = response;
         const r: RequestMessage = { role: 'tool', text: argsText(fr.response), name: String(fr.name ?? '') };
         if (nonEmpty(fr.id)) r.toolCallId = String(fr.id);
         results.push(r);

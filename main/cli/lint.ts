@@ -1,0 +1,140 @@
+/**
+ * `tapedeck lint [--fix] [--format text|json|sarif] [--rule CODE=LEVEL]... PATH...`
+ * Exit 0 when nothing reaches error level, 1 when something does (after --fix), 2 on bad usage.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { decodeCassetteFile, encodeCassetteFile } from '../../shared/edit/cassette-file';
+import { RULES } from '../../shared/lint/catalog';
+import { applyFixesDetailed, lintCassetteDetailed } from '../../shared/lint/engine';
+import type { LintOptions, RuleLevel } from '../../shared/lint/types';
+import { appVersion } from '../backend/app-paths';
+import { registerNodeCodecs } from '../backend/node-codecs';
+import { atomicWriteFile } from '../fs/atomic-write';
+import { parseArgs } from './args';
+import { UsageError } from './io';
+import type { FileResult } from './lint-output';
+import { counts, formatJson, formatSarif, formatText, relPath } from './lint-output';
+
+export const LINT_USAGE = `Usage: tapedeck lint [--fix] [--format text|json|sarif] [--rule CODE=off|info|warning|error]... PATH...
+  Check cassettes for rot: repeated or rewritten tool-call ids, streams without their terminator,
+  leaked secrets, content_length / Content-Encoding that disagree with the body, and more.
+  PATH may be files or folders (searched recursively, skipping .git and node_modules).
+  --fix      apply the safe fixes (redact, unique ids, stream terminators, content_length) in place
+  --format   text (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning)
+  --rule     set a rule's level; CODE may be a family such as "secret" or "stream"
+Exit codes: 0 clean or only warnings, 1 findings at error level, 2 bad usage.
+`;
+
+const CASSETTE_FILE = /\.(ya?ml|ya?ml\.gz|har|json)$/i;
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+const LEVELS = new Set(['off', 'info', 'warning', 'error']);
+const FAMILIES = new Set(RULES.map((r) => r.code.split('/')[0]).concat('secret', '*'));
+
+interface Io {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  cwd: string;
+}
+
+function parseRules(specs: string[]): Record<string, RuleLevel> {
+  const rules: Record<string, RuleLevel> = {};
+  for (const s of specs) {
+    const eq = s.lastIndexOf('=');
+    const code = eq > 0 ? s.slice(0, eq) : '';
+    const level = eq > 0 ? s.slice(eq + 1) : '';
+    if (!code || !LEVELS.has(level)) throw new UsageError(`--rule expects CODE=off|info|warning|error, got "${s}"`);
+    const known = RULES.some((r) => r.code === code) || FAMILIES.has(code) || /^secret\/[\w-]+$/.test(code);
+    if (!known) throw new UsageError(`unknown rule "${code}" (known: ${RULES.map((r) => r.code).join(', ')}, secret/…)`);
+    rules[code] = level as RuleLevel;
+  }
+  return rules;
+}
+
+async function collect(p: string, explicit: boolean, out: { file: string; explicit: boolean }[]): Promise<void> {
+  const st = await fs.stat(p);
+  if (st.isDirectory()) {
+    const entries = await fs.readdir(p, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) await collect(path.join(p, e.name), false, out);
+      else if (e.isFile() && CASSETTE_FILE.test(e.name) && !e.name.includes('.tapedeck-tmp-')) out.push({ file: path.join(p, e.name), explicit: false });
+    }
+  } else if (st.isFile()) out.push({ file: p, explicit });
+}
+
+/** Files found by walking a folder that are not cassettes are skipped, unless they look like a broken one. */
+function looksLikeBrokenCassette(text: string): boolean {
+  return /\b(http_)?interactions\s*:|"entries"\s*:/.test(text.slice(0, 4096));
+}
+
+async function lintOne(file: string, explicit: boolean, opts: LintOptions, fix: boolean): Promise<FileResult | null> {
+  const bytes = new Uint8Array(await fs.readFile(file));
+  const decoded = decodeCassetteFile(file, bytes);
+  // Gunzipped text is linted (and fixed) as text, then written back gzipped.
+  const input = 'error' in decoded ? bytes : decoded.text;
+  let r = lintCassetteDetailed(input, file, opts);
+  if (r.format === null && !explicit && (typeof input !== 'string' || !looksLikeBrokenCassette(input))) return null;
+  const result: FileResult = { path: file, findings: r.findings, fixed: [], fixFailed: [] };
+  if (fix && typeof input === 'string' && !('error' in decoded) && r.findings.some((f) => f.fix)) {
+    const rep = applyFixesDetailed(input, r.findings);
+    result.fixFailed = rep.failed.map((f) => `${f.finding.fix!.title}: ${f.error}`);
+    if (rep.text !== input) {
+      await atomicWriteFile(file, encodeCassetteFile({ text: rep.text, gzip: decoded.gzip }));
+      result.fixed = [...new Set(rep.applied.map((f) => f.fix!.title))];
+      r = lintCassetteDetailed(rep.text, file, opts);
+      result.findings = r.findings;
+    }
+  }
+  return result;
+}
+
+export async function lintCommand(argv: string[], io: Io): Promise<number> {
+  let args;
+  let rules: Record<string, RuleLevel>;
+  try {
+    args = parseArgs(argv, { booleans: ['fix', 'help'], values: ['format'], repeat: ['rule'] });
+    if (args.flags.has('help')) {
+      io.stdout(LINT_USAGE);
+      return 0;
+    }
+    const format = args.values.format ?? 'text';
+    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, got "${format}"`);
+    rules = parseRules(args.lists.rule ?? []);
+    if (args.positionals.length === 0) throw new UsageError('no PATH given');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`tapedeck lint: ${e.message}\n\n${LINT_USAGE}`);
+    return 2;
+  }
+  registerNodeCodecs();
+  const files: { file: string; explicit: boolean }[] = [];
+  for (const p of args.positionals) {
+    const abs = path.resolve(io.cwd, p);
+    try {
+      await collect(abs, true, files);
+    } catch {
+      io.stderr(`tapedeck lint: cannot read ${p}\n\n${LINT_USAGE}`);
+      return 2;
+    }
+  }
+  const results: FileResult[] = [];
+  for (const { file, explicit } of files) {
+    try {
+      const r = await lintOne(file, explicit, { rules }, args.flags.has('fix'));
+      if (r) results.push(r);
+    } catch (e) {
+      io.stderr(`tapedeck lint: ${relPath(io.cwd, file)}: ${(e as Error).message}\n`);
+      results.push({ path: file, fixed: [], fixFailed: [], findings: [{ code: 'lint/internal', severity: 'error', message: (e as Error).message }] });
+    }
+  }
+  const format = args.values.format ?? 'text';
+  if (format === 'json') io.stdout(formatJson(results, io.cwd));
+  else if (format === 'sarif') io.stdout(formatSarif(results, io.cwd, appVersion()));
+  else io.stdout(formatText(results, io.cwd));
+  if (format !== 'text') {
+    // Machine formats keep stdout pure; say what --fix did on stderr.
+    for (const r of results) for (const t of r.fixed) io.stderr(`${relPath(io.cwd, r.path)}: fixed: ${t}\n`);
+  }
+  return counts(results).error > 0 ? 1 : 0;
+}

@@ -1,0 +1,98 @@
+/**
+ * Turning things the analysis knows (a stream event's byte offset in a body, a tool-call id)
+ * into line/column in the cassette source, so a finding points at the line to look at.
+ */
+import type { Body } from '../model/cassette';
+import type { SourceRange } from '../model/diagnostics';
+import { utf8Decode } from '../util/bytes';
+
+export interface Pos {
+  line: number;
+  column: number;
+}
+
+export class LineIndex {
+  private starts: number[] | null = null;
+  constructor(readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (!this.starts) {
+      const s = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) s.push(i + 1);
+      this.starts = s;
+    }
+    return this.starts;
+  }
+
+  /** 1-based line/column of a 0-based UTF-16 offset. */
+  pos(offset: number): Pos {
+    const s = this.lineStarts();
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - s[lo] + 1 };
+  }
+
+  /** Offset of the first character of a 1-based line. */
+  lineStart(line: number): number {
+    const s = this.lineStarts();
+    return s[Math.min(Math.max(line - 1, 0), s.length - 1)];
+  }
+}
+
+export function startOf(range: SourceRange | undefined): Pos | undefined {
+  return range ? { line: range.start.line, column: range.start.column } : undefined;
+}
+
+/**
+ * Position of the byte `byteOffset` of a body's decoded bytes. Exact for bodies written as a
+ * block literal (`body: |+`, the go-vcr and vcrpy habit for streams), whose lines map 1:1 to the
+ * body's lines; otherwise the body's own start.
+ */
+export function bodyBytePos(lines: LineIndex, body: Body, byteOffset: number): Pos | undefined {
+  const r = body.range;
+  if (!r) return undefined;
+  const head = lines.text.slice(r.start.offset, r.start.offset + 3);
+  // Only a text scalar whose bytes are its text (nothing was decompressed) maps line for line.
+  const plain = body.storage === 'text' && (body.bytes === body.raw || body.bytes.length === body.raw.length);
+  if (!plain || !head.startsWith('|')) return startOf(r);
+  const before = utf8Decode(body.bytes.subarray(0, byteOffset)) ?? '';
+  let nl = 0;
+  let lastNl = -1;
+  for (let i = 0; i < before.length; i++) {
+    if (before.charCodeAt(i) === 10) {
+      nl++;
+      lastNl = i;
+    }
+  }
+  const line = r.start.line + 1 + nl;
+  const lineText = lines.text.slice(lines.lineStart(line), lines.lineStart(line + 1));
+  const indent = /^ */.exec(lineText)![0].length;
+  return { line, column: indent + 1 + (before.length - lastNl - 1) };
+}
+
+/**
+ * First occurrence of a needle in the source inside `range` (e.g. a tool-call id in a body),
+ * trying the needles in order; the range's start when none is found (a folded scalar splits text).
+ */
+export function findInRange(lines: LineIndex, range: SourceRange | undefined, ...needles: (string | RegExp)[]): Pos | undefined {
+  if (!range) return undefined;
+  const slice = lines.text.slice(range.start.offset, range.end.offset);
+  for (const n of needles) {
+    let at = -1;
+    if (typeof n === 'string') at = n === '' ? -1 : slice.indexOf(n);
+    else at = n.exec(slice)?.index ?? -1;
+    if (at >= 0) return lines.pos(range.start.offset + at);
+  }
+  return startOf(range);
+}
+
+/** `"tool_call_id":"<id>"` (or tool_use_id, call_id), also inside an escaped YAML string; points at the id. */
+export function resultIdNeedle(id: string): RegExp {
+  const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<=(?:tool_call_id|tool_use_id|call_id|toolUseId)\\\\?"\\s*:\\s*\\\\?")${esc}`);
+}
