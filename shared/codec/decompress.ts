@@ -1,0 +1,97 @@
+/**
+ * Undoing HTTP Content-Encoding on recorded bodies. gzip and deflate are built in (fflate, any
+ * runtime); brotli and zstd have no small pure-JS decoder, so the Node side registers node:zlib
+ * through `registerDecompressor` (shared/ itself must not import node:*).
+ */
+import { gunzipSync, inflateSync, unzlibSync } from 'fflate';
+
+export type Decompressor = (bytes: Uint8Array) => Uint8Array;
+
+const registry = new Map<string, Decompressor>();
+
+/** Registers (or replaces) the decoder for one Content-Encoding token, e.g. `br`, `zstd`. */
+export function registerDecompressor(name: string, fn: Decompressor): void {
+  registry.set(name.toLowerCase(), fn);
+}
+
+export function hasDecompressor(name: string): boolean {
+  const n = name.toLowerCase();
+  return BUILT_IN.has(n) || registry.has(n);
+}
+
+export function isGzip(b: Uint8Array): boolean {
+  return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+}
+
+/** RFC 1950 header: CM=8 and the 16-bit header is a multiple of 31. */
+function isZlib(b: Uint8Array): boolean {
+  return b.length >= 2 && (b[0] & 0x0f) === 8 && ((b[0] << 8) | b[1]) % 31 === 0;
+}
+
+export function isZstd(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd;
+}
+
+const BUILT_IN = new Set(['gzip', 'x-gzip', 'deflate']);
+
+function decodeOne(name: string, b: Uint8Array): Uint8Array {
+  const custom = registry.get(name);
+  if (custom) return custom(b);
+  switch (name) {
+    case 'gzip':
+    case 'x-gzip':
+      if (!isGzip(b)) throw new Error('not gzip data (no 1f 8b magic)');
+      return gunzipSync(b);
+    case 'deflate':
+      // RFC 9110 says zlib-wrapped, but some servers send raw deflate: try both.
+      if (isZlib(b)) {
+        try {
+          return unzlibSync(b);
+        } catch {
+          /* fall through to raw */
+        }
+      }
+      return inflateSync(b);
+    default:
+      throw new Error(`no decoder for Content-Encoding "${name}" in this runtime`);
+  }
+}
+
+/** Splits Content-Encoding header values into lowercase tokens, dropping `identity`. */
+export function parseContentEncoding(values: string[]): string[] {
+  const out: string[] = [];
+  for (const v of values)
+    for (const part of v.split(',')) {
+      const t = part.trim().toLowerCase();
+      if (t && t !== 'identity') out.push(t);
+    }
+  return out;
+}
+
+export interface DecodeResult {
+  bytes: Uint8Array;
+  /** Codings actually undone, in header order. */
+  undone: string[];
+  /** Why decoding stopped, when it did. */
+  error?: string;
+}
+
+/**
+ * Undoes `encodings` (header order: the last one was applied last) on `raw`. Stops at the first
+ * failure and returns what it had, leaving the caller to judge whether the bytes are usable
+ * as-is (vcrpy's rule: a failed decode usually means the recorder already decompressed).
+ */
+export function decodeContentEncoding(raw: Uint8Array, encodings: string[]): DecodeResult {
+  let bytes = raw;
+  const undone: string[] = [];
+  for (let i = encodings.length - 1; i >= 0; i--) {
+    const name = encodings[i];
+    try {
+      bytes = decodeOne(name, bytes);
+      undone.unshift(name);
+    } catch (e) {
+      return { bytes, undone, error: `${name}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+  return { bytes, undone };
+}
