@@ -1,0 +1,34 @@
+/** App shell: library sidebar | open cassette, plus the dialogs. */
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { SplitPane } from '../components/split-pane';
+import { QuickOpen } from '../features/library/quick-open';
+import { Sidebar } from '../features/library/sidebar';
+import { CassetteView } from '../features/replay/cassette-view';
+import { ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
+import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
+import { selectUi } from '../store/selectors';
+import { useAppStore, useAppStoreApi } from '../store/store-context';
+
+export function App() {
+  const store = useAppStoreApi();
+  const ui = useAppStore(useShallow(selectUi));
+  useGlobalShortcuts(store);
+  useEffect(() => {
+    void store.getState().initLibrary();
+  }, [store]);
+
+  return (
+    <div className="app" data-testid="app">
+      <SplitPane id="sidebar" direction="row" initial={320} min={220} max={700}>
+        <Sidebar />
+        <main className="main" data-testid="main">
+          <CassetteView />
+          <button type="button" className="help-button" onClick={() => store.getState().setShortcutsOpen(true)} title="Keyboard shortcuts (?)" data-testid="help-button">?</button>
+        </main>
+      </SplitPane>
+      {ui.quickOpenOpen ? <QuickOpen /> : null}
+      {ui.shortcutsOpen ? <ShortcutsOverlay /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { CassetteSummary } from '../../../../shared/model/summary';
+import { formatTokensShort, formatUsd } from '../../lib/format';
+
+/** One file in the sidebar: name on top, badges (or the parse error) below. */
+export function FileRow({ s, name }: { s: CassetteSummary; name: string }) {
+  const errs = s.errorStatuses.filter((c) => c >= 400);
+  const cost = s.reportedUsd ?? s.estimatedUsd;
+  return (
+    <>
+      <div className="row-name" title={s.relPath}>{name}</div>
+      {s.kind === 'pending' ? (
+        <div className="row-badges"><span className="badge badge-pending" data-testid="badge-pending">parsing…</span></div>
+      ) : s.firstError ? (
+        <div className="row-error" data-testid="row-error" title={s.firstError.message}>
+          {s.firstError.line && !/\bline \d/.test(s.firstError.message) ? `line ${s.firstError.line}: ` : ''}{s.firstError.message}
+        </div>
+      ) : s.kind === 'not-cassette' ? (
+        <div className="row-badges"><span className="badge badge-muted">not a cassette</span></div>
+      ) : (
+        <div className="row-badges">
+          {s.format ? <span className="badge" data-testid="badge-format">{s.format}</span> : null}
+          <span className="badge" data-testid="badge-interactions" title={`${s.interactions} interactions`}>{s.interactions}×</span>
+          {s.streaming ? <span className="badge badge-stream" data-testid="badge-streaming" title="Streamed response">stream</span> : null}
+          {errs.length ? <span className="badge badge-error" data-testid="badge-errors" title="HTTP errors">{[...new Set(errs)].join(' ')}</span> : null}
+          {s.diagnostics.warning ? <span className="badge badge-warn" title="Warnings">⚠ {s.diagnostics.warning}</span> : null}
+          {cost != null ? (
+            <span
+              className="badge badge-cost"
+              data-testid="badge-cost"
+              title={`${s.reportedUsd != null ? 'Reported' : 'Estimated'} cost · ${formatTokensShort(s.inputTokens)} in / ${formatTokensShort(s.outputTokens)} out tokens`}
+            >
+              {s.reportedUsd != null ? '' : '~'}{formatUsd(cost)}
+            </span>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Search and filters over the index summaries. The search box matches path, model, provider,
+ * host and format from the summaries (every file), plus body text for files whose content was
+ * loaded this session (the backend index has no bodies; the sidebar says so).
+ */
+import type { CassetteSummary } from '../../../../shared/model/summary';
+import { refKey } from './library-model';
+
+export interface LibraryFilters {
+  query: string;
+  providers: string[];
+  models: string[];
+  errorStatus: boolean;
+  hasDiagnostics: boolean;
+  streaming: boolean;
+}
+
+export const emptyFilters: LibraryFilters = {
+  query: '', providers: [], models: [], errorStatus: false, hasDiagnostics: false, streaming: false,
+};
+
+export function isFiltering(f: LibraryFilters): boolean {
+  return f.query.trim() !== '' || f.providers.length > 0 || f.models.length > 0 ||
+    f.errorStatus || f.hasDiagnostics || f.streaming;
+}
+
+/** Splits on whitespace: every term must match somewhere (AND), case-insensitive. */
+export function queryTerms(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+function haystack(s: CassetteSummary): string {
+  return [s.relPath, s.format ?? '', ...s.models, ...s.providers, ...s.hosts].join('\n').toLowerCase();
+}
+
+export function matchesSummary(
+  s: CassetteSummary,
+  f: LibraryFilters,
+  terms: string[],
+  bodyText?: ReadonlyMap<string, string>,
+): boolean {
+  if (f.providers.length && !s.providers.some((p) => f.providers.includes(p))) return false;
+  if (f.models.length && !s.models.some((m) => f.models.includes(m))) return false;
+  if (f.errorStatus && !s.errorStatuses.some((c) => c >= 400)) return false;
+  if (f.hasDiagnostics && s.diagnostics.error + s.diagnostics.warning === 0) return false;
+  if (f.streaming && !s.streaming) return false;
+  if (!terms.length) return true;
+  const hay = haystack(s);
+  const body = bodyText?.get(refKey(s));
+  return terms.every((t) => hay.includes(t) || (body !== undefined && body.includes(t)));
+}
+
+export function filterSummaries(
+  list: Iterable<CassetteSummary>,
+  f: LibraryFilters,
+  bodyText?: ReadonlyMap<string, string>,
+): CassetteSummary[] {
+  const terms = queryTerms(f.query);
+  const out: CassetteSummary[] = [];
+  for (const s of list) if (matchesSummary(s, f, terms, bodyText)) out.push(s);
+  return out;
+}
+
+/** Distinct providers and models with counts, for the filter menus. */
+export function facets(list: Iterable<CassetteSummary>): { providers: [string, number][]; models: [string, number][] } {
+  const p = new Map<string, number>();
+  const m = new Map<string, number>();
+  for (const s of list) {
+    for (const x of s.providers) p.set(x, (p.get(x) ?? 0) + 1);
+    for (const x of s.models) m.set(x, (m.get(x) ?? 0) + 1);
+  }
+  const sort = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
+  return { providers: [...p].sort(sort), models: [...m].sort(sort) };
+}
+
+/**
+ * Quick-open ranking (Ctrl/Cmd+P): fuzzy subsequence match on the path, preferring matches in
+ * the file name and contiguous runs. Returns null when the query is not a subsequence.
+ */
+export function fuzzyScore(path: string, query: string): number | null {
+  const q = query.toLowerCase().replace(/\s+/g, '');
+  if (!q) return 0;
+  const p = path.toLowerCase();
+  const nameStart = p.lastIndexOf('/') + 1;
+  let score = 0;
+  let pi = 0;
+  let prev = -2;
+  for (const ch of q) {
+    const at = p.indexOf(ch, pi);
+    if (at < 0) return null;
+    score += at === prev + 1 ? 3 : 1;
+    if (at >= nameStart) score += 2;
+    prev = at;
+    pi = at + 1;
+  }
+  return score - p.length * 0.01;
+}

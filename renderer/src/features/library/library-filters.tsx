@@ -1,0 +1,78 @@
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import type { LibraryFilters } from './filter';
+
+interface Props {
+  filters: LibraryFilters;
+  facets: { providers: [string, number][]; models: [string, number][] };
+  openedCount: number;
+}
+
+/** Search box plus filter controls; the hint says exactly what the search covers. */
+export function LibraryFilterBar({ filters, facets, openedCount }: Props) {
+  const store = useAppStoreApi();
+  const set = (patch: Partial<LibraryFilters>) => store.getState().setFilters(patch);
+  const toggle = (k: 'errorStatus' | 'hasDiagnostics' | 'streaming', label: string, testId: string) => (
+    <button
+      type="button"
+      className={`chip ${filters[k] ? 'is-on' : ''}`}
+      aria-pressed={filters[k]}
+      onClick={() => set({ [k]: !filters[k] })}
+      data-testid={testId}
+    >
+      {label}
+    </button>
+  );
+  const libraryReady = useAppStore((s) => s.libraryStatus === 'ready');
+  return (
+    <div className="library-filters">
+      <input
+        id="library-search"
+        className="search"
+        type="search"
+        placeholder="Search path, model, provider…  (/)"
+        value={filters.query}
+        disabled={!libraryReady}
+        onChange={(e) => set({ query: e.target.value })}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            set({ query: '' });
+            (e.target as HTMLInputElement).blur();
+          } else if (e.key === 'ArrowDown') {
+            document.querySelector<HTMLElement>('[data-testid="library-list"]')?.focus();
+            e.preventDefault();
+          }
+        }}
+        data-testid="library-search"
+        aria-describedby="search-hint"
+      />
+      <div id="search-hint" className="hint">
+        Matches path, model, provider, host · body text of {openedCount} opened file{openedCount === 1 ? '' : 's'}
+      </div>
+      <div className="filter-row">
+        <select
+          value={filters.providers[0] ?? ''}
+          onChange={(e) => set({ providers: e.target.value ? [e.target.value] : [] })}
+          data-testid="filter-provider"
+          aria-label="Provider"
+        >
+          <option value="">All providers</option>
+          {facets.providers.map(([p, n]) => <option key={p} value={p}>{p} ({n})</option>)}
+        </select>
+        <select
+          value={filters.models[0] ?? ''}
+          onChange={(e) => set({ models: e.target.value ? [e.target.value] : [] })}
+          data-testid="filter-model"
+          aria-label="Model"
+        >
+          <option value="">All models</option>
+          {facets.models.map(([m, n]) => <option key={m} value={m}>{m} ({n})</option>)}
+        </select>
+      </div>
+      <div className="filter-row">
+        {toggle('errorStatus', 'HTTP ≥ 400', 'filter-errors')}
+        {toggle('hasDiagnostics', 'Diagnostics', 'filter-diagnostics')}
+        {toggle('streaming', 'Streaming', 'filter-streaming')}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/** The virtualised folder tree: thousands of files render as a few dozen DOM rows. */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useAppStoreApi } from '../../store/store-context';
+import { parseKey } from './library-model';
+import { FileRow } from './file-row';
+import { moveFocus, type TreeRow } from './tree';
+
+const FILE_H = 44;
+const FOLDER_H = 26;
+
+export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]; focusedKey: string | null; selectedKey: string | null }) {
+  const store = useAppStoreApi();
+  const scroller = useRef<HTMLDivElement>(null);
+  const v = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (rows[i].kind === 'file' ? FILE_H : FOLDER_H),
+    getItemKey: (i) => rows[i].key,
+    overscan: 8,
+  });
+
+  const focusedIndex = focusedKey ? rows.findIndex((r) => r.key === focusedKey) : -1;
+  useEffect(() => {
+    if (focusedIndex >= 0) v.scrollToIndex(focusedIndex, { align: 'auto' });
+  }, [focusedIndex, v]);
+
+  const activate = (row: TreeRow) => {
+    store.getState().setFocused(row.key);
+    if (row.kind === 'file') void store.getState().select(parseKey(row.key));
+    else if (row.kind === 'folder') store.getState().toggleFolder(row.key);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const s = store.getState();
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      s.setFocused(moveFocus(rows, s.focusedKey, e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'Enter') {
+      const row = rows.find((r) => r.key === s.focusedKey);
+      if (row) activate(row);
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  return (
+    <div
+      ref={scroller}
+      className="library-list"
+      tabIndex={0}
+      role="tree"
+      aria-label="Cassettes"
+      aria-activedescendant={focusedIndex >= 0 ? `row-${focusedIndex}` : undefined}
+      onKeyDown={onKeyDown}
+      data-testid="library-list"
+    >
+      <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+        {v.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          const cls = [
+            'row', `row-${row.kind}`,
+            row.key === focusedKey ? 'is-focused' : '',
+            row.key === selectedKey ? 'is-selected' : '',
+          ].join(' ');
+          return (
+            <div
+              key={item.key}
+              id={`row-${item.index}`}
+              role="treeitem"
+              aria-selected={row.key === selectedKey}
+              className={cls}
+              style={{ transform: `translateY(${item.start}px)`, height: item.size, paddingLeft: 8 + row.depth * 14 }}
+              onClick={() => activate(row)}
+              data-testid={row.kind === 'file' ? 'library-file' : 'library-folder'}
+              data-path={row.kind === 'file' ? row.summary.relPath : row.kind === 'folder' ? row.path : row.name}
+            >
+              {row.kind === 'file' ? (
+                <FileRow s={row.summary} name={row.name} />
+              ) : (
+                <div className="row-name">
+                  <span className="chevron" aria-hidden>{row.kind === 'folder' && row.collapsed ? '▸' : '▾'}</span>
+                  {row.name} <span className="muted">{row.count}</span>
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

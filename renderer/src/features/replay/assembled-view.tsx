@@ -1,0 +1,92 @@
+/**
+ * The response as assembled up to the cursor. While the cursor moves, text renders as plain
+ * text limited to its tail (Markdown of a long answer on every frame would miss 60 fps);
+ * Markdown comes back once scrubbing settles.
+ */
+import { memo, useCallback, useMemo } from 'react';
+import type { AssembledMessage, ToolLink } from '../../../../shared/model/llm';
+import { formatInt, formatUsd } from '../../lib/format';
+import { renderMarkdown } from '../../lib/markdown';
+import { useAppStore, useAppStoreApi, useCursor } from '../../store/store-context';
+import { ToolCallCard } from '../tool-calls/tool-call-card';
+
+const SCRUB_TAIL = 2000;
+/** Markdown of a very long answer takes seconds in marked; such text is shown raw instead. */
+const MARKDOWN_LIMIT = 50_000;
+
+export function AssembledAtCursor({ final, links, interaction }: { final: AssembledMessage | null; links: ToolLink[]; interaction: number }) {
+  const cursor = useCursor();
+  const replay = useAppStore((s) => s.replay);
+  const msg = useMemo(() => (replay ? replay.stateAt(cursor) : final), [replay, cursor, final]);
+  if (!msg) return <div className="muted pad" data-testid="assembled-none">Not an LLM response: see the raw body.</div>;
+  return <AssembledView msg={msg} links={links} interaction={interaction} />;
+}
+
+export function AssembledView({ msg, links, interaction }: { msg: AssembledMessage; links: ToolLink[]; interaction: number }) {
+  const store = useAppStoreApi();
+  const scrubbing = useAppStore((s) => s.scrubbing);
+  const markdownRaw = useAppStore((s) => s.markdownRaw);
+  // Stable, so the memoised tool cards skip calls that did not change between two cursors.
+  const goto = useCallback((i: number) => store.getState().selectInteraction(i), [store]);
+  return (
+    <div className="assembled" data-testid="assembled">
+      <div className="assembled-head">
+        <span className="sub-title">Text</span>
+        <button type="button" className="chip" aria-pressed={markdownRaw} onClick={() => store.getState().toggleMarkdown()} data-testid="toggle-markdown" title="Markdown / raw (M)">
+          {markdownRaw ? 'raw' : 'markdown'}
+        </button>
+      </div>
+      {msg.reasoning ? (
+        <details className="reasoning" data-testid="assembled-reasoning">
+          <summary>Reasoning <span className="muted">{formatInt(msg.reasoning.length)} chars</span></summary>
+          <pre className="prose-raw">{msg.reasoning}</pre>
+        </details>
+      ) : null}
+      <TextBlock text={msg.text} mode={markdownRaw ? 'raw' : scrubbing ? 'tail' : 'markdown'} />
+      {msg.toolCalls.length ? (
+        <div className="tool-calls" data-testid="tool-calls">
+          {msg.toolCalls.map((c) => (
+            <ToolCallCard
+              key={c.slot}
+              call={c}
+              link={links.find((l) => l.fromInteraction === interaction && l.callSlot === c.slot)}
+              onGoto={goto}
+              scrubbing={scrubbing}
+            />
+          ))}
+        </div>
+      ) : null}
+      {msg.errors.length ? (
+        <ul className="stream-errors" data-testid="assembled-errors">
+          {msg.errors.map((e, i) => <li key={i}>{e}</li>)}
+        </ul>
+      ) : null}
+      <div className="assembled-foot">
+        <span>finish <b data-testid="finish-reason">{msg.finishReason ?? '–'}</b></span>
+        <span data-testid="usage-so-far">
+          usage {msg.usage ? `${msg.usage.inputTokens}/${msg.usage.outputTokens}/${msg.usage.totalTokens}` : '–'}
+        </span>
+        {msg.reportedCostUsd != null ? <span>cost {formatUsd(msg.reportedCostUsd)}</span> : null}
+        <span className={msg.done ? 'ok' : 'muted'}>{msg.done ? 'done' : 'streaming…'}</span>
+      </div>
+    </div>
+  );
+}
+
+const TextBlock = memo(function TextBlock({ text, mode }: { text: string; mode: 'raw' | 'tail' | 'markdown' }) {
+  const tooLong = mode === 'markdown' && text.length > MARKDOWN_LIMIT;
+  if (tooLong) mode = 'raw';
+  const html = useMemo(() => (mode === 'markdown' && text ? renderMarkdown(text) : ''), [text, mode]);
+  if (!text) return <div className="muted text-empty" data-testid="assembled-text">(no text yet)</div>;
+  if (mode === 'markdown') {
+    // Safe: renderMarkdown escapes raw HTML and filters link targets (lib/markdown.ts).
+    return <div className="prose" data-testid="assembled-text" dangerouslySetInnerHTML={{ __html: html }} />;
+  }
+  const cut = mode === 'tail' && text.length > SCRUB_TAIL;
+  return (
+    <pre className="prose-raw" data-testid="assembled-text" title={tooLong ? `Shown as raw text: Markdown rendering is off above ${formatInt(MARKDOWN_LIMIT)} characters` : undefined}>
+      {cut ? `… ${formatInt(text.length - SCRUB_TAIL)} earlier characters\n` : ''}
+      {cut ? text.slice(-SCRUB_TAIL) : text}
+    </pre>
+  );
+});

@@ -1,0 +1,76 @@
+/** The open cassette: header with totals, the Replay/Raw tabs, timeline and interaction panes. */
+import { useShallow } from 'zustand/react/shallow';
+import { Kbd } from '../../components/kbd';
+import { SplitPane } from '../../components/split-pane';
+import { StateMessage } from '../../components/state-message';
+import { selectCurrentInteraction } from '../../store/selectors';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import type { DocState } from '../../store/types';
+import { RawView } from '../editor/raw-view';
+import { RequestPanel } from '../request/request-panel';
+import { Timeline } from '../timeline/timeline';
+import { CassetteSummaryBar } from '../usage/cassette-summary-bar';
+import { ResponsePanel } from './response-panel';
+
+export function CassetteView() {
+  const doc = useAppStore((s) => s.doc);
+  const tab = useAppStore((s) => s.mainTab);
+  const store = useAppStoreApi();
+  if (doc.status === 'idle') {
+    return (
+      <StateMessage kind="empty" title="No cassette open" testId="main-empty">
+        Pick a file in the library, or press <Kbd k="Mod+P" /> to quick-open. <Kbd k="?" /> lists every shortcut.
+      </StateMessage>
+    );
+  }
+  if (doc.status === 'loading') return <StateMessage kind="loading" title={`Parsing ${doc.ref.relPath}…`} testId="main-loading" />;
+  if (doc.status === 'error') {
+    return (
+      <StateMessage kind="error" title={`Could not open ${doc.ref.relPath}`} testId="main-error">
+        {doc.message}
+      </StateMessage>
+    );
+  }
+  return (
+    <div className="cassette" data-testid="cassette-view">
+      <CassetteSummaryBar doc={doc} />
+      <div className="tabs" role="tablist">
+        {(['replay', 'raw'] as const).map((t, i) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            className={`tab ${tab === t ? 'is-active' : ''}`}
+            onClick={() => store.getState().setTab(t)}
+            data-testid={`tab-${t}`}
+            title={`${t === 'replay' ? 'Replay' : 'Raw'} (${i + 1})`}
+          >
+            {t === 'replay' ? 'Replay' : 'Raw'}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body">{tab === 'raw' ? <RawView text={doc.text} diagnostics={doc.cassette.diagnostics} /> : <ReplayTab doc={doc} />}</div>
+    </div>
+  );
+}
+
+function ReplayTab({ doc }: { doc: Extract<DocState, { status: 'ready' }> }) {
+  const cur = useAppStore(useShallow(selectCurrentInteraction));
+  if (!doc.cassette.interactions.length || !cur?.interaction) {
+    return (
+      <StateMessage kind="empty" title="No interactions" testId="replay-empty">
+        {doc.cassette.diagnostics.some((d) => d.severity === 'error') ? 'The file did not parse: see the Raw tab for the failing line.' : 'This cassette has no recorded interactions.'}
+      </StateMessage>
+    );
+  }
+  return (
+    <SplitPane id="timeline" direction="column" initial={100} min={48}>
+      <Timeline cassette={doc.cassette} analysis={doc.analysis} />
+      <SplitPane id="request-response" direction="row" initial={380} min={240}>
+        <RequestPanel it={cur.interaction} a={cur.analysis} links={doc.analysis.links} />
+        <ResponsePanel it={cur.interaction} a={cur.analysis} links={doc.analysis.links} />
+      </SplitPane>
+    </SplitPane>
+  );
+}

@@ -1,0 +1,55 @@
+/** The selected interaction's response: status, usage and cost, then the replay or the body. */
+import type { InteractionAnalysis } from '../../../../shared/model/analysis';
+import type { Interaction } from '../../../../shared/model/cassette';
+import { headerValue } from '../../../../shared/model/cassette';
+import type { ToolLink } from '../../../../shared/model/llm';
+import { SplitPane } from '../../components/split-pane';
+import { formatDuration } from '../../lib/format';
+import { statusClass } from '../timeline/lanes';
+import { CostLine } from '../usage/cost-line';
+import { UsageBar } from '../usage/usage-bar';
+import { AssembledAtCursor, AssembledView } from './assembled-view';
+import { EventList } from './event-list';
+import { Scrubber } from './scrubber';
+
+export function ResponsePanel({ it, a, links }: { it: Interaction; a: InteractionAnalysis | null; links: ToolLink[] }) {
+  const res = it.response;
+  const ctype = headerValue(res.headers, 'content-type');
+  return (
+    <section className="panel response-panel" data-testid="response-panel" aria-label="Response">
+      <h3 className="panel-title">
+        Response
+        <span className={`status-pill status-${statusClass(res.status)}`} data-testid="response-status">{res.status ?? '–'}</span>
+        <span className="muted">{res.statusText ?? ''} {ctype ? `· ${ctype}` : ''} · {formatDuration(it.durationMs)}</span>
+      </h3>
+      <div className="usage-row" data-testid="interaction-usage">
+        <UsageBar usage={a?.usage ?? null} />
+        {a ? <CostLine cost={a.cost} testId="interaction-cost" /> : null}
+      </div>
+      {a?.diagnostics.length ? (
+        <ul className="diagnostics" data-testid="interaction-diagnostics">
+          {a.diagnostics.map((d, i) => <li key={i} className={`diag-${d.severity}`}>{d.message}</li>)}
+        </ul>
+      ) : null}
+      {a?.stream ? (
+        <>
+          <Scrubber />
+          <SplitPane id="replay-events" direction="row" initial={360} min={220}>
+            <AssembledAtCursor final={a.message} links={links} interaction={it.index} />
+            <EventList stream={a.stream} body={res.body.bytes} />
+          </SplitPane>
+        </>
+      ) : a?.message ? (
+        <div className="response-body">
+          <AssembledView msg={a.message} links={links} interaction={it.index} />
+          <details className="raw-body">
+            <summary>Raw body</summary>
+            <pre className="code">{res.body.text ?? `(${res.body.bytes.length} bytes of binary data)`}</pre>
+          </details>
+        </div>
+      ) : (
+        <pre className="code raw-body-pre" data-testid="response-body">{res.body.text ?? `(${res.body.bytes.length} bytes of binary data)`}</pre>
+      )}
+    </section>
+  );
+}

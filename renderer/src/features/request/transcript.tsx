@@ -1,0 +1,42 @@
+import type { RequestMessage, ToolLink } from '../../../../shared/model/llm';
+
+interface Props {
+  messages: RequestMessage[];
+  interaction: number;
+  links: ToolLink[];
+  onGoto(interaction: number): void;
+}
+
+/** Chat transcript with role labels; tool results point at the call they answer. */
+export function Transcript({ messages, interaction, links, onGoto }: Props) {
+  return (
+    <ol className="transcript" data-testid="transcript">
+      {messages.map((m, idx) => {
+        const link = links.find((l) => l.toInteraction === interaction && l.messageIndex === idx);
+        return (
+          <li key={idx} className={`msg role-${m.role}`} data-testid="transcript-message" data-role={m.role}>
+            <div className="msg-role">{m.role}{m.name ? <span className="muted"> · {m.name}</span> : null}</div>
+            {m.text ? <div className="msg-text">{m.text}</div> : null}
+            {m.toolCalls?.map((c, i) => (
+              <div key={i} className="msg-call mono">→ {c.name}({c.arguments}) {c.id ? <span className="muted">{c.id}</span> : null}</div>
+            ))}
+            {m.toolCallId || link ? (
+              <div className="msg-link" data-testid="tool-result-link">
+                ↩ result for {m.toolCallId ? <span className="mono">{m.toolCallId}</span> : 'a call'}
+                {link ? (
+                  <>
+                    {' '}from{' '}
+                    <button type="button" className="link-button" onClick={() => onGoto(link.fromInteraction)}>
+                      interaction #{link.fromInteraction}, call {link.callSlot + 1}
+                    </button>
+                    {link.by === 'position' ? <span className="muted"> (matched by position)</span> : null}
+                  </>
+                ) : <span className="muted"> (no matching call found)</span>}
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,32 @@
+import { Kbd } from '../../components/kbd';
+import { useAppStoreApi } from '../../store/store-context';
+import { SHORTCUTS } from './keymap';
+
+/** The `?` overlay, generated from the keymap table. */
+export function ShortcutsOverlay() {
+  const store = useAppStoreApi();
+  const groups = [...new Set(SHORTCUTS.map((s) => s.group))];
+  return (
+    <div className="overlay" onClick={() => store.getState().setShortcutsOpen(false)} data-testid="shortcuts-overlay">
+      <div className="dialog" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
+        <h2>Keyboard shortcuts</h2>
+        <div className="shortcut-groups">
+          {groups.map((g) => (
+            <section key={g}>
+              <h3>{g}</h3>
+              <dl>
+                {SHORTCUTS.filter((s) => s.group === g).map((s) => (
+                  <div key={s.id} className="shortcut">
+                    <dt>{s.keys.map((k) => <Kbd key={k} k={k} />)}</dt>
+                    <dd>{s.label}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+        <p className="muted">Press <Kbd k="Escape" /> to close.</p>
+      </div>
+    </div>
+  );
+}

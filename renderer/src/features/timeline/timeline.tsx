@@ -1,0 +1,71 @@
+/** One lane per interaction: length from the recorded duration, colour from the HTTP status. */
+import { useMemo } from 'react';
+import type { CassetteAnalysis } from '../../../../shared/model/analysis';
+import type { Cassette } from '../../../../shared/model/cassette';
+import { formatDuration, formatInt, formatUsd } from '../../lib/format';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import { laneGeometry, statusClass } from './lanes';
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+export function Timeline({ cassette, analysis }: { cassette: Cassette; analysis: CassetteAnalysis }) {
+  const store = useAppStoreApi();
+  const selected = useAppStore((s) => s.interactionIndex);
+  const lanes = useMemo(() => laneGeometry(cassette.interactions.map((i) => i.durationMs)), [cassette]);
+
+  return (
+    <div className="timeline" data-testid="timeline" role="listbox" aria-label="Interactions">
+      {cassette.interactions.map((it, i) => {
+        const a = analysis.interactions[i];
+        const u = a?.usage;
+        const lane = lanes[i];
+        const tip = [
+          `#${i} ${it.request.method} ${it.request.url}`,
+          `status ${it.response.status ?? '–'} · ${formatDuration(it.durationMs)}${lane.estimated ? ' (no duration recorded)' : ''}`,
+          u ? `tokens: ${formatInt(u.inputTokens)} in / ${formatInt(u.outputTokens)} out` : 'no usage reported',
+          `cost: ${formatUsd(a?.cost.reportedUsd)} reported · ${formatUsd(a?.cost.estimatedUsd)} estimated`,
+        ].join('\n');
+        return (
+          <div
+            key={i}
+            role="option"
+            aria-selected={i === selected}
+            className={`lane ${i === selected ? 'is-selected' : ''}`}
+            tabIndex={0}
+            onClick={() => store.getState().selectInteraction(i)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              e.preventDefault();
+              e.stopPropagation();
+              store.getState().selectInteraction(i);
+            }}
+            title={tip}
+            data-testid="timeline-lane"
+            data-index={i}
+          >
+            <span className="lane-label">
+              <span className="lane-index">#{i}</span> {it.request.method} {pathOf(it.request.url)}
+            </span>
+            <span className="lane-track">
+              <span
+                className={`lane-bar status-${statusClass(it.response.status)} ${lane.estimated ? 'is-estimated' : ''}`}
+                style={{ left: `${lane.start * 100}%`, width: `max(4px, ${lane.width * 100}%)` }}
+              />
+            </span>
+            <span className="lane-meta">
+              <span className={`status-pill status-${statusClass(it.response.status)}`}>{it.response.status ?? '–'}</span>
+              {a?.model ? <span className="muted">{a.model}</span> : null}
+              <span className="muted">{formatDuration(it.durationMs)}</span>
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/** Turns a CassetteFile from the backend into parser bytes and display text. */
+import { gunzipSync } from 'fflate';
+import type { CassetteFile } from '../../../shared/api/contract';
+import { base64Decode, utf8Decode, utf8Encode } from '../../../shared/util/bytes';
+
+export function fileBytes(file: Pick<CassetteFile, 'content' | 'encoding'>): Uint8Array {
+  if (file.encoding === 'utf8') return utf8Encode(file.content);
+  return base64Decode(file.content) ?? new Uint8Array();
+}
+
+/**
+ * Text for the raw view: gzipped cassettes (langchain .yaml.gz) are shown decompressed, since
+ * the YAML inside is what the parser's line numbers refer to.
+ */
+export function displayText(file: Pick<CassetteFile, 'content' | 'encoding'>, bytes: Uint8Array): string {
+  if (file.encoding === 'utf8') return file.content;
+  let b = bytes;
+  if (b[0] === 0x1f && b[1] === 0x8b) {
+    try {
+      b = gunzipSync(b);
+    } catch {
+      return '(gzip data that does not decompress)';
+    }
+  }
+  return utf8Decode(b, true) ?? `(binary file, ${b.length} bytes, not UTF-8)`;
+}
+
+/** Limits memory of the session body-text index: big files are searched by their first MB. */
+export const BODY_INDEX_LIMIT = 1_000_000;

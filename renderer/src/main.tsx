@@ -1,0 +1,31 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectApi } from '../bridge';
+import { createReplay } from '../../shared/llm/replay';
+import { App } from './app/app';
+import { createAppStore } from './store/create-app-store';
+import { StoreProvider } from './store/store-context';
+import { createWorkerAnalyzer } from './workers/analyze-client';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/library.css';
+import './styles/replay.css';
+
+const store = createAppStore({
+  api: connectApi(),
+  analyzer: createWorkerAnalyzer(),
+  makeReplay: (ia) => (ia.stream ? createReplay(ia) : null),
+  frame: (cb) => requestAnimationFrame(() => cb()),
+  now: () => performance.now(),
+});
+
+// For the e2e tests and the scrub benchmark: drive the store without synthesising input events.
+(window as unknown as { __tapedeck?: unknown }).__tapedeck = store;
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

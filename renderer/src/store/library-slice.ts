@@ -1,0 +1,88 @@
+/**
+ * Library: the folder index. `indexChanged` batches can arrive faster than the screen refreshes
+ * during a first scan of thousands of files, so they are queued and applied together at most
+ * once per animation frame (one map copy, one sidebar render).
+ */
+import type { IndexBatch, WorkspaceInfo } from '../../../shared/api/contract';
+import { applyBatches, fromList, refKey } from '../features/library/library-model';
+import { emptyFilters } from '../features/library/filter';
+import type { LibrarySlice, SliceCreator } from './types';
+
+export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) => {
+  let queue: IndexBatch[] = [];
+  let scheduled = false;
+
+  const flush = () => {
+    scheduled = false;
+    if (!queue.length) return;
+    const batches = queue;
+    queue = [];
+    const r = applyBatches(get().summaries, batches);
+    set({ summaries: r.summaries, ...(r.progress ? { progress: r.progress } : {}) });
+    const sel = get().selected;
+    if (sel) {
+      const k = refKey(sel);
+      if (r.removed.has(k)) set({ doc: { status: 'error', ref: sel, message: 'This file was deleted on disk.' }, replay: null });
+      else if (r.changed.has(k)) void get().reloadSelected();
+    }
+    selectInitialIfIndexed();
+  };
+
+  const selectInitialIfIndexed = () => {
+    const want = get().pendingInitial;
+    if (!want || !get().summaries.has(refKey(want))) return;
+    set({ pendingInitial: null, focusedKey: refKey(want) });
+    void get().select(want);
+  };
+
+  const applyWorkspace = (w: WorkspaceInfo) => set({ roots: w.roots, indexing: w.indexing });
+
+  return {
+    roots: [],
+    indexing: false,
+    libraryStatus: 'connecting',
+    libraryError: null,
+    summaries: new Map(),
+    progress: null,
+    filters: emptyFilters,
+    collapsed: new Set(),
+    focusedKey: null,
+    bodyText: new Map(),
+    pendingInitial: null,
+
+    async initLibrary() {
+      // Subscribe before listing so no batch falls between the list and the subscription.
+      deps.api.on('indexChanged', (b) => get().enqueueBatch(b));
+      deps.api.on('workspaceChanged', applyWorkspace);
+      try {
+        const w = await deps.api.getWorkspace();
+        applyWorkspace(w);
+        const list = await deps.api.listCassettes();
+        // Batches that arrived during the list call are newer than it: apply them on top.
+        set({ summaries: fromList(list), libraryStatus: 'ready', pendingInitial: w.initialSelection });
+        if (queue.length) flush();
+        selectInitialIfIndexed();
+      } catch (e) {
+        set({ libraryStatus: 'error', libraryError: (e as Error).message });
+      }
+    },
+
+    enqueueBatch(batch) {
+      queue.push(batch);
+      if (scheduled) return;
+      scheduled = true;
+      deps.frame(flush);
+    },
+
+    setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
+
+    toggleFolder(key) {
+      const next = new Set(get().collapsed);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      set({ collapsed: next });
+    },
+
+    setFocused: (focusedKey) => set({ focusedKey }),
+  };
+};

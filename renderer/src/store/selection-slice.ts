@@ -1,0 +1,70 @@
+/**
+ * Selection: which cassette is open, its parsed form (from the worker) and which interaction is
+ * selected. A load token discards results of a previous selection that finish late.
+ */
+import { refKey } from '../features/library/library-model';
+import { BODY_INDEX_LIMIT, displayText, fileBytes } from '../lib/file-bytes';
+import type { SelectionSlice, SliceCreator } from './types';
+
+export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get, deps) => {
+  let loadToken = 0;
+
+  const load = async (keepInteraction: boolean) => {
+    const ref = get().selected;
+    if (!ref) return;
+    const token = ++loadToken;
+    if (!keepInteraction) set({ doc: { status: 'loading', ref }, replay: null });
+    try {
+      const file = await deps.api.readCassette(ref);
+      const bytes = fileBytes(file);
+      const text = displayText(file, bytes);
+      const { cassette, analysis } = await deps.analyzer.analyze(ref.relPath, bytes);
+      if (token !== loadToken) return;
+      const bodyText = new Map(get().bodyText);
+      bodyText.set(refKey(ref), text.slice(0, BODY_INDEX_LIMIT).toLowerCase());
+      const prev = get().interactionIndex;
+      set({ doc: { status: 'ready', ref, file, text, cassette, analysis }, bodyText });
+      const n = analysis.interactions.length;
+      get().selectInteraction(keepInteraction && prev < n ? prev : 0);
+      // A file that does not parse is only useful in the raw view, at the line that broke it.
+      const firstError = cassette.diagnostics.find((d) => d.severity === 'error');
+      if (!keepInteraction && firstError && n === 0) get().jumpToLine(firstError.line ?? 1, firstError.column);
+    } catch (e) {
+      if (token !== loadToken) return;
+      set({ doc: { status: 'error', ref, message: (e as Error).message }, replay: null });
+    }
+  };
+
+  return {
+    selected: null,
+    doc: { status: 'idle' },
+    interactionIndex: 0,
+    replay: null,
+
+    async select(ref) {
+      const cur = get().selected;
+      if (cur && refKey(cur) === refKey(ref) && get().doc.status !== 'error') return;
+      set({ selected: ref, interactionIndex: 0, focusedKey: refKey(ref) });
+      if (get().mainTab === 'raw') set({ mainTab: 'replay' });
+      await load(false);
+    },
+
+    reloadSelected: () => load(true),
+
+    selectInteraction(i) {
+      const doc = get().doc;
+      if (doc.status !== 'ready') return;
+      const n = doc.analysis.interactions.length;
+      if (!n) {
+        set({ interactionIndex: 0, replay: null });
+        get().resetReplay(0, null);
+        return;
+      }
+      const index = Math.min(n - 1, Math.max(0, i));
+      const ia = doc.analysis.interactions[index];
+      const replay = ia.stream ? deps.makeReplay(ia) : null;
+      set({ interactionIndex: index, replay });
+      get().resetReplay(replay?.length ?? 0, doc.cassette.interactions[index]?.durationMs ?? null);
+    },
+  };
+};

@@ -1,0 +1,15 @@
+import type { SliceCreator, UiSlice } from './types';
+
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
+  mainTab: 'replay',
+  shortcutsOpen: false,
+  quickOpenOpen: false,
+  markdownRaw: false,
+  rawJump: null,
+  setTab: (mainTab) => set({ mainTab }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setQuickOpen: (quickOpenOpen) => set({ quickOpenOpen }),
+  toggleMarkdown: () => set({ markdownRaw: !get().markdownRaw }),
+  jumpToLine: (line, column) =>
+    set({ mainTab: 'raw', rawJump: { line, column, nonce: (get().rawJump?.nonce ?? 0) + 1 } }),
+});
