@@ -30,7 +30,10 @@ function detectInteractions(t: Tree, root: N): Detection {
   const first = items[0];
   if (!first) {
     // An empty cassette: go-vcr writes `---\nversion: 2` first, vcrpy sorts keys (`version` last).
+    // Any other top-level key (a JSON report, a config file) means it is no cassette.
     const keys = t.entries(root).map(([k]) => k);
+    if (keys.some((k) => k !== 'version' && k !== 'interactions'))
+      return { kind: 'not-cassette', why: `an empty interactions list beside other keys (${keys.join(', ')})` };
     const goFirst = keys[0] === 'version';
     return { kind: 'http', format: goFirst ? 'go-vcr' : 'vcrpy', version };
   }
@@ -43,6 +46,9 @@ function detectInteractions(t: Tree, root: N): Detection {
   if (!t.isMap(req) && !t.isMap(res)) return { kind: 'not-cassette', why: 'interactions have no request/response' };
   if (t.has(req, 'uri') || t.has(req, 'parsed_body') || t.isMap(t.get(res, 'status')))
     return { kind: 'http', format: 'vcrpy', version };
+  // go-vcr always writes `version`; without it this is some other document (a JSON report
+  // with an interactions list, say), which must not show up as an empty go-vcr cassette.
+  if (version === null) return { kind: 'not-cassette', why: 'interactions without a version key or vcrpy request fields' };
   return { kind: 'http', format: 'go-vcr', version };
 }
 

@@ -1,0 +1,51 @@
+/**
+ * Every path the UI sends is relative to an opened root and must stay inside it: the UI is
+ * a web page (in `tapedeck serve`, reachable over HTTP), so a path is untrusted input.
+ * Refused: NUL bytes, absolute paths (POSIX, drive letters, UNC), any `..` segment, and
+ * anything whose real path (after symlinks) leaves the root.
+ */
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { ApiFailure } from '../../shared/api/contract';
+
+const OUTSIDE = 'path.outside-workspace';
+
+/** Validates a root-relative path and returns it normalised to forward slashes. */
+export function checkRelPath(relPath: unknown): string {
+  if (typeof relPath !== 'string' || relPath === '') throw new ApiFailure(OUTSIDE, 'A file path is required.');
+  if (relPath.includes('\0')) throw new ApiFailure(OUTSIDE, 'The path contains a NUL byte.');
+  if (isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath) || relPath.startsWith('/') || relPath.startsWith('\\'))
+    throw new ApiFailure(OUTSIDE, `Absolute paths are not accepted: ${relPath}`);
+  const parts = relPath.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+  if (parts.includes('..')) throw new ApiFailure(OUTSIDE, `The path leaves the workspace folder: ${relPath}`);
+  if (parts.length === 0) throw new ApiFailure(OUTSIDE, 'A file path is required.');
+  return parts.join('/');
+}
+
+export function isInside(rootReal: string, candidate: string): boolean {
+  const rel = relative(rootReal, candidate);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * Absolute path of `relPath` under the root, after checking that its real location is inside
+ * the root. With `mayBeNew`, a missing file is allowed if its folder resolves inside the root.
+ */
+export async function resolveInRoot(rootReal: string, relPath: string, mayBeNew = false): Promise<string> {
+  const clean = checkRelPath(relPath);
+  const abs = join(rootReal, ...clean.split('/'));
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    if (!mayBeNew) throw new ApiFailure('file.not-found', `No such file: ${clean}`);
+    const parent = await realpath(dirname(abs)).catch(() => {
+      throw new ApiFailure('file.not-found', `No such folder: ${dirname(clean)}`);
+    });
+    real = join(parent, basename(abs));
+  }
+  if (!isInside(rootReal, real))
+    throw new ApiFailure(OUTSIDE, `The path resolves outside the workspace folder (symlink?): ${clean}`);
+  return real;
+}

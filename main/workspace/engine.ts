@@ -1,0 +1,125 @@
+/**
+ * The CPU-heavy part of indexing: read a file, hash it, parse, analyse, summarise. Runs inside
+ * the index workers (index-worker.ts) and, when no worker script can be found, in-thread.
+ * Everything it returns is structured-clone friendly.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { parseCassette } from '../../shared/cassette/parse';
+import { analyzeCassette } from '../../shared/llm/analyze';
+import type { CassetteAnalysis } from '../../shared/model/analysis';
+import type { Cassette } from '../../shared/model/cassette';
+import type { CassetteSummary } from '../../shared/model/summary';
+import {
+  failedSummary,
+  interactionFingerprints,
+  summarizeCassette,
+  type FileStat,
+  type SummaryRef,
+} from '../../shared/workspace/summarize';
+import type { Digest } from '../../shared/workspace/hash';
+import { trimStreamsForSummary } from '../../shared/workspace/trim-streams';
+
+export type EngineTask =
+  /** Index a file on disk; skip parsing when its content hash equals `knownHash`. */
+  | { kind: 'file'; absPath: string; ref: SummaryRef; knownHash: string | null }
+  /** Index bytes about to be saved (validation + the row to show after the save). */
+  | { kind: 'bytes'; bytes: Uint8Array; ref: SummaryRef; stat: FileStat };
+
+export interface ParseProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export type EngineResult =
+  | { kind: 'missing' }
+  | { kind: 'unchanged'; hash: string; size: number; mtimeMs: number }
+  | {
+      kind: 'indexed';
+      hash: string;
+      size: number;
+      mtimeMs: number;
+      summary: CassetteSummary;
+      fingerprints: string[];
+      /** Why the parser would refuse this as a cassette (format null or an error diagnostic). */
+      parseProblem: ParseProblem | null;
+    };
+
+const sha1Digest = (): Digest => {
+  const h = createHash('sha1');
+  return { update: (part) => void h.update(part), digest: () => h.digest('hex').slice(0, 16) };
+};
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+export function runEngineTask(task: EngineTask): EngineResult {
+  if (task.kind === 'bytes') return indexBytes(task.ref, task.stat, task.bytes, contentHash(task.bytes), true);
+  let bytes: Uint8Array;
+  let stat: FileStat;
+  try {
+    // fstat on the descriptor we read from, so size and mtime describe the bytes we hashed.
+    const fd = openSync(task.absPath, 'r');
+    try {
+      const st = fstatSync(fd);
+      bytes = readFileSync(fd);
+      stat = { size: bytes.length, mtimeMs: st.mtimeMs };
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+    const summary = failedSummary(task.ref, { size: 0, mtimeMs: 0 }, `Cannot read file: ${(e as Error).message}`);
+    return { kind: 'indexed', hash: '', size: 0, mtimeMs: 0, summary, fingerprints: [], parseProblem: summary.firstError };
+  }
+  const hash = contentHash(bytes);
+  if (task.knownHash && hash === task.knownHash) return { kind: 'unchanged', hash, ...stat };
+  return indexBytes(task.ref, stat, bytes, hash, false);
+}
+
+/**
+ * `validate`: decode every body up front so a save reports undecodable bodies; indexing
+ * leaves bodies lazy (the summary never needs most of them).
+ */
+function indexBytes(ref: SummaryRef, stat: FileStat, bytes: Uint8Array, hash: string, validate: boolean): EngineResult {
+  let cassette: Cassette;
+  try {
+    cassette = parseCassette({ path: ref.relPath, bytes }, { decodeBodies: validate });
+  } catch (e) {
+    // Parsers promise never to throw; if one does, the file still gets a row.
+    const summary = failedSummary(ref, stat, `Parser crashed: ${(e as Error).message}`);
+    return { kind: 'indexed', hash, ...stat, summary, fingerprints: [], parseProblem: summary.firstError };
+  }
+  let analysis: CassetteAnalysis | null = null;
+  let analyzeCrash: string | null = null;
+  try {
+    // Big SSE streams are cut to their first and last events: the row needs no assembled text.
+    analysis = analyzeCassette(trimStreamsForSummary(cassette).cassette);
+  } catch (e) {
+    analyzeCrash = `Analysis crashed: ${(e as Error).message}`;
+  }
+  const summary = summarizeCassette(ref, stat, cassette, analysis);
+  if (analyzeCrash) {
+    summary.diagnostics.error++;
+    summary.firstError ??= { message: analyzeCrash };
+  }
+  return { kind: 'indexed', hash, ...stat, summary, fingerprints: interactionFingerprints(cassette, sha1Digest), parseProblem: parseProblemOf(cassette) };
+}
+
+function parseProblemOf(c: Cassette): ParseProblem | null {
+  const err = c.diagnostics.find((d) => d.severity === 'error');
+  if (err) {
+    const p: ParseProblem = { message: err.message };
+    if (err.line !== undefined) p.line = err.line;
+    if (err.column !== undefined) p.column = err.column;
+    return p;
+  }
+  if (c.format === null) {
+    const why = c.diagnostics[0]?.message;
+    return { message: why ? `Not a recognised cassette: ${why}` : 'Not a recognised cassette' };
+  }
+  return null;
+}

@@ -1,0 +1,107 @@
+/**
+ * readCassette / saveCassette for one root. Reads are on demand (nothing is kept in memory);
+ * saves check the revision the edit started from, re-validate by parsing, write atomically,
+ * and record the new state so the watcher's echo of our own write is not an external change.
+ */
+import { open, stat } from 'node:fs/promises';
+import { ApiFailure, type CassetteFile, type SaveOutcome, type SaveRequest } from '../../shared/api/contract';
+import { isValidUtf8 } from '../../shared/util/bytes';
+import { hasCassetteExtension } from '../../shared/workspace/summarize';
+import { atomicWriteFile } from '../fs/atomic-write';
+import { checkRelPath, resolveInRoot } from './confine';
+import { contentHash } from './engine';
+import type { EnginePool } from './pool';
+import { revisionOf, type RootIndex } from './root-index';
+
+interface DiskState {
+  bytes: Buffer;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+function cassettePath(relPath: unknown): string {
+  const clean = checkRelPath(relPath);
+  if (!hasCassetteExtension(clean))
+    throw new ApiFailure('path.not-cassette', `Only cassette files (.yaml, .yml, .yaml.gz, .har, .json) can be read or saved: ${clean}`);
+  return clean;
+}
+
+async function readDisk(abs: string): Promise<DiskState | null> {
+  let fh;
+  try {
+    fh = await open(abs, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new ApiFailure('file.not-a-file', 'Not a regular file.');
+    const bytes = await fh.readFile();
+    return { bytes, size: bytes.length, mtimeMs: st.mtimeMs, hash: contentHash(bytes) };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Revisions are opaque to the UI; two revisions name the same content when their hashes match. */
+function sameRevision(base: string, disk: string): boolean {
+  if (base === disk) return true;
+  const h1 = base.split('-').pop();
+  const h2 = disk.split('-').pop();
+  return !!h1 && h1.length === 8 && h1 === h2;
+}
+
+export async function readFileAt(root: RootIndex, relPath: string): Promise<CassetteFile> {
+  const clean = cassettePath(relPath);
+  const disk = await readDisk(await resolveInRoot(root.real, clean));
+  if (!disk) throw new ApiFailure('file.not-found', `No such file: ${clean}`);
+  const binary = clean.toLowerCase().endsWith('.gz') || !isValidUtf8(disk.bytes);
+  return {
+    rootId: root.id,
+    relPath: clean,
+    content: disk.bytes.toString(binary ? 'base64' : 'utf8'),
+    encoding: binary ? 'base64' : 'utf8',
+    revision: revisionOf(disk.size, disk.mtimeMs, disk.hash),
+    size: disk.size,
+    mtimeMs: disk.mtimeMs,
+  };
+}
+
+export async function saveFileAt(root: RootIndex, req: SaveRequest, pool: EnginePool): Promise<SaveOutcome> {
+  const clean = cassettePath(req?.relPath);
+  if (typeof req.content !== 'string' || (req.encoding !== 'utf8' && req.encoding !== 'base64'))
+    throw new ApiFailure('save.bad-request', 'content must be a string with encoding utf8 or base64.');
+  const bytes = Buffer.from(req.content, req.encoding);
+  return root.serial(async (): Promise<SaveOutcome> => {
+    const abs = await resolveInRoot(root.real, clean, true);
+    const disk = await readDisk(abs);
+    const diskRevision = disk ? revisionOf(disk.size, disk.mtimeMs, disk.hash) : '';
+    if (!req.force && !sameRevision(String(req.baseRevision ?? ''), diskRevision))
+      return {
+        status: 'conflict',
+        message: disk ? `${clean} changed on disk since it was opened.` : `${clean} was deleted on disk since it was opened.`,
+        diskRevision,
+      };
+    const ref = root.ref(clean);
+    const res = await pool.run({ kind: 'bytes', bytes, ref, stat: { size: bytes.length, mtimeMs: 0 } });
+    if (res.kind !== 'indexed') throw new Error('unexpected engine result for bytes');
+    if (res.parseProblem && !req.allowInvalid) {
+      const out: SaveOutcome = { status: 'invalid', message: res.parseProblem.message };
+      if (res.parseProblem.line !== undefined) out.line = res.parseProblem.line;
+      if (res.parseProblem.column !== undefined) out.column = res.parseProblem.column;
+      return out;
+    }
+    await atomicWriteFile(abs, bytes);
+    const st = await stat(abs);
+    root.recordSaved(clean, {
+      summary: { ...res.summary, size: st.size, mtimeMs: st.mtimeMs },
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+      hash: res.hash,
+      fingerprints: res.fingerprints,
+    });
+    return { status: 'saved', revision: revisionOf(st.size, st.mtimeMs, res.hash), mtimeMs: st.mtimeMs, size: st.size };
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * A small worker_threads pool for EngineTasks. One task per worker at a time, FIFO queue.
+ * Workers are unref'd while idle so an open workspace never keeps a CLI process alive, and a
+ * crashed worker fails only its current task and is replaced on the next one.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { registerNodeCodecs } from '../backend/node-codecs';
+import { runEngineTask, type EngineResult, type EngineTask } from './engine';
+import { resolveWorkerScript } from './worker-script';
+
+export interface EnginePool {
+  /** Higher `priority` runs first (the scan passes file size: biggest first, so one huge file
+   *  does not end up alone on one worker at the end of a scan). Equal priorities are FIFO. */
+  run(task: EngineTask, priority?: number): Promise<EngineResult>;
+  /** 'worker' or 'in-thread': which path is in use (tests assert the real worker path). */
+  readonly mode: 'worker' | 'in-thread';
+  readonly engineId: string;
+  close(): Promise<void>;
+}
+
+interface Job {
+  id: number;
+  priority: number;
+  task: EngineTask;
+  resolve: (r: EngineResult) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+const INLINE_ENGINE_ID = 'in-thread-1';
+
+export async function createEnginePool(size?: number, workerScript?: string | URL): Promise<EnginePool> {
+  const script = await resolveWorkerScript(workerScript);
+  if (!script) return inThreadPool();
+  const max = Math.max(1, size ?? availableParallelism());
+  const slots: Slot[] = [];
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: new Worker(script.url), job: null };
+    slot.worker.unref();
+    slot.worker.on('message', (msg: { id: number; ok: boolean; result?: EngineResult; error?: string }) => {
+      const job = slot.job;
+      if (!job || job.id !== msg.id) return;
+      slot.job = null;
+      slot.worker.unref();
+      if (msg.ok) job.resolve(msg.result as EngineResult);
+      else job.reject(new Error(msg.error));
+      pump();
+    });
+    const fail = (err: Error) => {
+      const i = slots.indexOf(slot);
+      if (i >= 0) slots.splice(i, 1);
+      const job = slot.job;
+      slot.job = null;
+      job?.reject(err);
+      if (!closed) pump();
+    };
+    slot.worker.on('error', fail);
+    slot.worker.on('exit', (code) => fail(new Error(`index worker exited with code ${code}`)));
+    slots.push(slot);
+    return slot;
+  };
+
+  const pump = () => {
+    while (queue.length > 0 && !closed) {
+      let slot = slots.find((s) => s.job === null);
+      if (!slot && slots.length < max) slot = spawn();
+      if (!slot) return;
+      const job = takeHighest(queue);
+      slot.job = job;
+      slot.worker.ref();
+      slot.worker.postMessage({ id: job.id, task: job.task });
+    }
+  };
+
+  return {
+    mode: 'worker',
+    engineId: script.engineId,
+    run(task, priority = 0) {
+      if (closed) return Promise.reject(new Error('index pool is closed'));
+      return new Promise<EngineResult>((resolve, reject) => {
+        queue.push({ id: nextId++, priority, task, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error('index pool is closed'));
+      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+function takeHighest(queue: Job[]): Job {
+  let best = 0;
+  for (let i = 1; i < queue.length; i++) if (queue[i].priority > queue[best].priority) best = i;
+  return queue.splice(best, 1)[0];
+}
+
+function inThreadPool(): EnginePool {
+  registerNodeCodecs();
+  return {
+    mode: 'in-thread',
+    engineId: INLINE_ENGINE_ID,
+    // Yield to the event loop between files so events and IPC keep flowing.
+    run: (task) =>
+      new Promise((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            resolve(runEngineTask(task));
+          } catch (e) {
+            reject(e as Error);
+          }
+        }),
+      ),
+    close: async () => {},
+  };
+}

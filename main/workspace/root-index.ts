@@ -1,0 +1,337 @@
+/**
+ * The index of one opened folder: the first scan (cache hits at once, pending rows from the
+ * walk, parsed rows streaming in from the pool), then watcher bursts. Bursts, saves and the
+ * scan run one at a time through `serial`, so a burst never races the scan it follows.
+ */
+import { realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CassetteRef, IndexBatch } from '../../shared/api/contract';
+import type { CassetteSummary } from '../../shared/model/summary';
+import { isStrictlyUnder, type FileChange } from '../../shared/workspace/coalesce';
+import { diffInteractions } from '../../shared/workspace/diff-interactions';
+import { failedSummary, hasCassetteExtension, listedOnlyWhenDetected, pendingSummary } from '../../shared/workspace/summarize';
+import { Batcher } from './batcher';
+import { isInside } from './confine';
+import { loadCache, saveCache, type CacheEntry } from './cache';
+import type { EngineResult } from './engine';
+import type { EnginePool } from './pool';
+import { walk, type ScannedFile } from './scan';
+import { watchRoot, type RootWatcher } from './watcher';
+
+export interface FileEntry {
+  summary: CassetteSummary;
+  size: number;
+  mtimeMs: number;
+  /** sha1 of the content; null while the file is pending. */
+  hash: string | null;
+  fingerprints: string[] | null;
+}
+
+export interface RootDeps {
+  pool: Promise<EnginePool>;
+  cacheDir: string;
+  emit(batch: IndexBatch): void;
+  /** Counts outstanding work for whenIndexed(). */
+  track<T>(work: Promise<T>): Promise<T>;
+}
+
+/** A file that fails to parse right after a change may be half-written: look again later. */
+const RETRY_DELAYS_MS = [150, 400, 1000];
+const CACHE_SAVE_DELAY_MS = 1000;
+/** Longer than chokidar's write-settle wait plus our quiet window. */
+const VERIFY_DELAY_MS = 600;
+
+export const revisionOf = (size: number, mtimeMs: number, hash: string): string =>
+  `${size}-${Math.trunc(mtimeMs)}-${hash.slice(0, 8)}`;
+
+/** `.json` files are only listed once they detect as a cassette. */
+export const isListed = (relPath: string, s: CassetteSummary): boolean =>
+  !listedOnlyWhenDetected(relPath) || s.format !== null;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class RootIndex {
+  readonly entries = new Map<string, FileEntry>();
+  private watcher: RootWatcher | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private generations = new Map<string, number>();
+  private cacheTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  scanned: Promise<void> = Promise.resolve();
+  private walked: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly id: string,
+    readonly real: string,
+    private readonly deps: RootDeps,
+  ) {}
+
+  start(): void {
+    let walked!: () => void;
+    this.walked = new Promise<void>((r) => (walked = r));
+    this.scanned = this.deps.track(this.serial(() => this.scan(walked)));
+    // chokidar's own initial crawl competes with our walk for the fs thread pool, so it
+    // starts after the walk; a reconciling rescan once it is ready catches anything that
+    // appeared or vanished in between.
+    void this.walked.then(() => {
+      if (this.closed) return;
+      this.watcher = watchRoot(this.real, (changes) => {
+        if (!this.closed) void this.deps.track(this.serial(() => this.applyBurst(changes)));
+      });
+      void Promise.all([this.watcher.ready, this.scanned]).then(() => {
+        if (!this.closed) void this.serial(() => this.applyBurst([{ type: 'changed', path: '', dir: true }], false));
+      });
+    });
+  }
+
+  /** Resolves once the watcher has set up its watches (tests wait for this). */
+  async whenWatching(): Promise<void> {
+    await this.walked;
+    await this.watcher?.ready;
+  }
+
+  serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  listed(): CassetteSummary[] {
+    const out: CassetteSummary[] = [];
+    for (const [rel, e] of this.entries) if (isListed(rel, e.summary)) out.push(e.summary);
+    return out;
+  }
+
+  ref(relPath: string): CassetteRef {
+    return { rootId: this.id, relPath };
+  }
+
+  /** Invalidates in-flight retries for a file (a newer change or our own save supersedes them). */
+  bump(relPath: string): number {
+    const g = (this.generations.get(relPath) ?? 0) + 1;
+    this.generations.set(relPath, g);
+    return g;
+  }
+
+  /** Records a file we just wrote ourselves, so the watcher's echo finds nothing new. */
+  recordSaved(relPath: string, entry: FileEntry): void {
+    this.bump(relPath);
+    const batch = new Batcher(this.deps.emit);
+    this.set(relPath, entry, batch);
+    batch.progress = { done: 1, total: 1 };
+    batch.flush();
+    this.scheduleCacheSave();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.watcher?.close();
+    await this.queue;
+    if (this.cacheTimer) {
+      clearTimeout(this.cacheTimer);
+      this.cacheTimer = null;
+      await this.saveCacheNow();
+    }
+  }
+
+  private async scan(walked: () => void): Promise<void> {
+    // The walk does not wait for the pool and cache: the first rows (pending ones) go out
+    // while the worker script is still being located (or bundled, under vitest).
+    const ready = this.deps.pool.then(async (pool) => ({ pool, cache: await loadCache(this.deps.cacheDir, this.real, pool.engineId) }));
+    let state: Awaited<typeof ready> | null = null;
+    void ready.then((s) => (state = s), () => {});
+    const batch = new Batcher(this.deps.emit);
+    const jobs: Promise<void>[] = [];
+    const backlog: ScannedFile[] = [];
+    const handle = (f: ScannedFile, { pool, cache }: Awaited<typeof ready>) => {
+      const c = cache.get(f.relPath) ?? null;
+      if (c && c.size === f.size && c.mtimeMs === f.mtimeMs) {
+        this.set(f.relPath, { ...c, summary: { ...c.summary, rootId: this.id, relPath: f.relPath } }, batch);
+        batch.progress.done++;
+        return;
+      }
+      if (!this.entries.has(f.relPath)) this.setPending(f, batch);
+      jobs.push(
+        this.index(pool, f.relPath, c?.hash ?? null, f.size).then((res) => {
+          this.applyResult(f.relPath, res, c, batch, false);
+          batch.progress.done++;
+          batch.schedule();
+        }),
+      );
+    };
+    try {
+      await walk(this.real, '', (files) => {
+        batch.progress.total += files.length;
+        const s = state;
+        if (s) for (const f of files) handle(f, s);
+        else
+          for (const f of files) {
+            this.setPending(f, batch);
+            backlog.push(f);
+          }
+        batch.schedule();
+      });
+    } finally {
+      walked();
+    }
+    const s = await ready;
+    for (const f of backlog.splice(0)) handle(f, s);
+    batch.schedule();
+    await Promise.all(jobs);
+    batch.flush();
+    if (s.cache.size > 0 || this.entries.size > 0) this.scheduleCacheSave();
+  }
+
+  private setPending(f: ScannedFile, batch: Batcher): void {
+    const summary = pendingSummary(this.ref(f.relPath), f);
+    this.set(f.relPath, { summary, size: f.size, mtimeMs: f.mtimeMs, hash: null, fingerprints: null }, batch);
+  }
+
+  private async applyBurst(changes: FileChange[], verify = true): Promise<void> {
+    if (this.closed) return;
+    const pool = await this.deps.pool;
+    const batch = new Batcher(this.deps.emit);
+    const targets = new Set<string>();
+    const rescanned: string[] = [];
+    for (const c of changes) {
+      const nowDir = c.dir ? await stat(this.abs(c.path)).then((s) => s.isDirectory(), () => false) : false;
+      if (c.type === 'deleted' && !c.dir) {
+        targets.add(c.path); // reindex() drops it if it is really gone (not just mid-rename)
+      } else if (c.type === 'deleted' && !nowDir) {
+        this.deleteTree(c.path, batch);
+      } else if (c.dir) {
+        // A directory appeared or was replaced: rescan it, and drop rows for what is gone.
+        const seen = new Set<string>();
+        await walk(this.real, c.path, (files) => files.forEach((f) => seen.add(f.relPath)));
+        if (hasCassetteExtension(c.path)) seen.add(c.path);
+        for (const rel of [...this.entries.keys()])
+          if ((rel === c.path || isStrictlyUnder(rel, c.path)) && !seen.has(rel)) this.delete(rel, batch);
+        seen.forEach((rel) => targets.add(rel));
+        rescanned.push(...seen);
+      } else targets.add(c.path);
+    }
+    if (verify) this.verifyLater(rescanned, VERIFY_DELAY_MS, true);
+    await Promise.all([...targets].map((rel) => this.reindex(pool, rel, batch)));
+    batch.progress = { done: targets.size, total: targets.size };
+    batch.flush();
+    this.scheduleCacheSave();
+  }
+
+  /**
+   * Our own walk of a new folder can see a file before chokidar does (it waits for writes to
+   * settle); if the file is deleted in that window chokidar reports nothing, so check those
+   * files again a little later. Also run once when the watcher is ready, for files deleted
+   * between our first walk and chokidar's.
+   */
+  private verifyLater(paths: string[], delayMs: number, tracked: boolean): void {
+    if (paths.length === 0) return;
+    const changes: FileChange[] = paths.map((path) => ({ type: 'changed', path, dir: false }));
+    const work = sleep(delayMs).then(() => (this.closed ? undefined : this.serial(() => this.applyBurst(changes))));
+    if (tracked) void this.deps.track(work);
+  }
+
+  private async reindex(pool: EnginePool, rel: string, batch: Batcher): Promise<void> {
+    const prev = this.entries.get(rel) ?? null;
+    const st = await stat(this.abs(rel)).catch(() => null);
+    if (!st?.isFile()) return this.delete(rel, batch);
+    // Same rule as the walk: never index through a symlink that leaves the root.
+    const real = await realpath(this.abs(rel)).catch(() => null);
+    if (!real || !isInside(this.real, real)) return this.delete(rel, batch);
+    // Unchanged since we last looked: typically the echo of our own save.
+    if (prev?.hash && prev.size === st.size && prev.mtimeMs === st.mtimeMs) return;
+    const gen = this.bump(rel);
+    const res = await this.index(pool, rel, prev?.hash ?? null);
+    const broken = res.kind === 'indexed' && res.summary.diagnostics.error > 0;
+    if (broken && (!prev || prev.summary.diagnostics.error === 0)) {
+      void this.deps.track(this.retry(pool, rel, prev, res, gen));
+      return;
+    }
+    this.applyResult(rel, res, prev, batch, true);
+  }
+
+  private async retry(pool: EnginePool, rel: string, prev: FileEntry | null, first: EngineResult, gen: number): Promise<void> {
+    let res = first;
+    for (const delay of RETRY_DELAYS_MS) {
+      await sleep(delay);
+      if (this.closed || this.generations.get(rel) !== gen) return;
+      const next = await this.index(pool, rel, res.kind === 'indexed' ? res.hash : null);
+      if (next.kind === 'unchanged') continue;
+      res = next;
+      if (res.kind !== 'indexed' || res.summary.diagnostics.error === 0) break;
+    }
+    await this.serial(async () => {
+      if (this.closed || this.generations.get(rel) !== gen) return;
+      const batch = new Batcher(this.deps.emit);
+      this.applyResult(rel, res, prev, batch, true);
+      batch.progress = { done: 1, total: 1 };
+      batch.flush();
+      this.scheduleCacheSave();
+    });
+  }
+
+  private async index(pool: EnginePool, rel: string, knownHash: string | null, priority = 0): Promise<EngineResult> {
+    const ref = this.ref(rel);
+    try {
+      return await pool.run({ kind: 'file', absPath: this.abs(rel), ref, knownHash }, priority);
+    } catch (e) {
+      const summary = failedSummary(ref, { size: 0, mtimeMs: 0 }, `Indexing failed: ${(e as Error).message}`);
+      return { kind: 'indexed', hash: '', size: 0, mtimeMs: 0, summary, fingerprints: [], parseProblem: summary.firstError };
+    }
+  }
+
+  private applyResult(rel: string, res: EngineResult, prev: FileEntry | CacheEntry | null, batch: Batcher, report: boolean): void {
+    if (res.kind === 'missing') return this.delete(rel, batch);
+    if (res.kind === 'unchanged') {
+      if (!prev) return;
+      const summary = { ...prev.summary, rootId: this.id, relPath: rel, size: res.size, mtimeMs: res.mtimeMs };
+      return this.set(rel, { ...prev, summary, size: res.size, mtimeMs: res.mtimeMs }, batch);
+    }
+    if (report && prev?.hash && prev.hash !== res.hash)
+      batch.change({
+        ...this.ref(rel),
+        revision: revisionOf(res.size, res.mtimeMs, res.hash),
+        changedInteractions: diffInteractions(prev.fingerprints, res.fingerprints),
+      });
+    this.set(rel, { summary: res.summary, size: res.size, mtimeMs: res.mtimeMs, hash: res.hash, fingerprints: res.fingerprints }, batch);
+  }
+
+  private set(rel: string, entry: FileEntry, batch: Batcher): void {
+    const before = this.entries.get(rel);
+    this.entries.set(rel, entry);
+    if (isListed(rel, entry.summary)) batch.upsert(entry.summary);
+    else if (before && isListed(rel, before.summary)) batch.remove(this.ref(rel));
+  }
+
+  private delete(rel: string, batch: Batcher): void {
+    const e = this.entries.get(rel);
+    if (!e) return;
+    this.entries.delete(rel);
+    this.bump(rel);
+    if (isListed(rel, e.summary)) batch.remove(this.ref(rel));
+  }
+
+  private deleteTree(path: string, batch: Batcher): void {
+    for (const rel of [...this.entries.keys()]) if (rel === path || isStrictlyUnder(rel, path)) this.delete(rel, batch);
+  }
+
+  abs(rel: string): string {
+    return join(this.real, ...rel.split('/'));
+  }
+
+  private scheduleCacheSave(): void {
+    if (this.cacheTimer || this.closed) return;
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = null;
+      void this.saveCacheNow();
+    }, CACHE_SAVE_DELAY_MS);
+    this.cacheTimer.unref();
+  }
+
+  private async saveCacheNow(): Promise<void> {
+    const pool = await this.deps.pool;
+    const entries: [string, CacheEntry][] = [];
+    for (const [rel, e] of this.entries)
+      if (e.hash && e.fingerprints) entries.push([rel, { size: e.size, mtimeMs: e.mtimeMs, hash: e.hash, fingerprints: e.fingerprints, summary: e.summary }]);
+    await saveCache(this.deps.cacheDir, this.real, pool.engineId, entries).catch(() => {});
+  }
+}

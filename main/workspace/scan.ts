@@ -1,0 +1,84 @@
+/**
+ * Recursive directory walk for cassette candidates. Skips .git and node_modules, follows
+ * symlinks only while they stay inside the root, and visits each real directory once, so a
+ * symlink loop (a -> ..) ends instead of recursing forever.
+ */
+import type { Dirent } from 'node:fs';
+import { opendir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { hasCassetteExtension } from '../../shared/workspace/summarize';
+import { isInside } from './confine';
+
+export const IGNORED_DIRS = new Set(['.git', 'node_modules']);
+
+export interface ScannedFile {
+  relPath: string;
+  absPath: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Walks `rootReal` (a realpath) starting at `startRel` ('' for the whole root) and calls
+ * `onFiles` once per directory with the candidates found there, as soon as they are found.
+ */
+export async function walk(
+  rootReal: string,
+  startRel: string,
+  onFiles: (files: ScannedFile[]) => void,
+): Promise<void> {
+  const visited = new Set<string>();
+  const queue: string[] = [startRel];
+  while (queue.length > 0) {
+    // A few directories at a time: enough to hide I/O latency, not enough to flood the fs.
+    const batch = queue.splice(0, 8);
+    await Promise.all(
+      batch.map(async (rel) => {
+        const abs = rel ? join(rootReal, ...rel.split('/')) : rootReal;
+        const real = await realpath(abs).catch(() => null);
+        if (!real || visited.has(real) || !isInside(rootReal, real)) return;
+        visited.add(real);
+        const { files, dirs } = await readDir(rootReal, abs, rel);
+        queue.push(...dirs);
+        if (files.length > 0) onFiles(files);
+      }),
+    );
+  }
+}
+
+async function readDir(rootReal: string, abs: string, rel: string): Promise<{ files: ScannedFile[]; dirs: string[] }> {
+  const files: ScannedFile[] = [];
+  const dirs: string[] = [];
+  let entries: Dirent[];
+  try {
+    entries = [];
+    for await (const d of await opendir(abs)) entries.push(d);
+  } catch {
+    return { files, dirs }; // vanished or unreadable: the watcher reports what happens next
+  }
+  await Promise.all(
+    entries.map(async (d) => {
+      const childRel = rel ? `${rel}/${d.name}` : d.name;
+      const childAbs = join(abs, d.name);
+      if (d.isDirectory()) {
+        if (!IGNORED_DIRS.has(d.name)) dirs.push(childRel);
+        return;
+      }
+      if (!d.isFile() && !d.isSymbolicLink()) return;
+      if (d.isSymbolicLink()) {
+        const target = await realpath(childAbs).catch(() => null);
+        if (!target || !isInside(rootReal, target)) return;
+        const st = await stat(childAbs).catch(() => null);
+        if (st?.isDirectory() && !IGNORED_DIRS.has(d.name)) dirs.push(childRel);
+        if (!st?.isFile() || !hasCassetteExtension(d.name)) return;
+        files.push({ relPath: childRel, absPath: childAbs, size: st.size, mtimeMs: st.mtimeMs });
+        return;
+      }
+      if (!hasCassetteExtension(d.name)) return;
+      const st = await stat(childAbs).catch(() => null);
+      if (st?.isFile()) files.push({ relPath: childRel, absPath: childAbs, size: st.size, mtimeMs: st.mtimeMs });
+    }),
+  );
+  files.sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
+  return { files, dirs };
+}

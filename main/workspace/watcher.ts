@@ -1,0 +1,77 @@
+/**
+ * Watches one root with chokidar (Node 20's recursive fs.watch misses write-then-rename) and
+ * delivers coalesced bursts: events are buffered until the tree has been quiet for
+ * `quietMs` (or `maxWaitMs` passed since the first), then folded by coalesceEvents.
+ */
+import { watch, type FSWatcher } from 'chokidar';
+import { basename, relative, sep } from 'node:path';
+import { coalesceEvents, type FileChange, type RawEvent, type RawEventType } from '../../shared/workspace/coalesce';
+import { hasCassetteExtension } from '../../shared/workspace/summarize';
+import { IGNORED_DIRS } from './scan';
+
+export interface RootWatcher {
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface WatchOptions {
+  quietMs?: number;
+  maxWaitMs?: number;
+}
+
+export function watchRoot(
+  rootReal: string,
+  onBurst: (changes: FileChange[]) => void,
+  opts: WatchOptions = {},
+): RootWatcher {
+  const quietMs = opts.quietMs ?? 60;
+  const maxWaitMs = opts.maxWaitMs ?? 1500;
+  let buffer: RawEvent[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let firstAt = 0;
+
+  const flush = () => {
+    timer = null;
+    const events = buffer;
+    buffer = [];
+    const changes = coalesceEvents(events);
+    if (changes.length > 0) onBurst(changes);
+  };
+
+  const push = (type: RawEventType, abs: string) => {
+    const rel = relative(rootReal, abs).split(sep).join('/');
+    if (rel.startsWith('..')) return;
+    const isDir = type === 'addDir' || type === 'unlinkDir';
+    if (!isDir && !hasCassetteExtension(rel)) return;
+    const now = Date.now();
+    if (buffer.length === 0) firstAt = now;
+    buffer.push({ type, path: rel });
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, now - firstAt >= maxWaitMs ? 0 : quietMs);
+  };
+
+  const watcher: FSWatcher = watch(rootReal, {
+    ignoreInitial: true,
+    followSymlinks: false,
+    ignored: (path, stats) => {
+      if (IGNORED_DIRS.has(basename(path))) return true;
+      return !!stats?.isFile() && !hasCassetteExtension(path);
+    },
+    // Editors and recorders write in several chunks; wait until the size is stable.
+    awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },
+  });
+  for (const type of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const)
+    watcher.on(type, (path: string) => push(type, path));
+  watcher.on('error', () => {}); // EPERM on vanished folders etc.: the next event resyncs
+
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    async close() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      buffer = [];
+      await watcher.close();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Summary fast path. A sidebar row needs a stream's provider, model and usage, never its
+ * assembled text, and those live at the two ends of an SSE stream (model and input tokens
+ * in the first events, final usage in the last ones). So for indexing, SSE bodies above
+ * `limit` characters are cut to their first and last events before analysis: a 20 MB
+ * stream then costs like a 32 KB one. Cuts are made on event boundaries (blank lines).
+ * Only for summaries: the detail view analyses the full cassette. Other framings (JSON
+ * arrays, binary eventstream) are left whole, as a cut could break their syntax.
+ */
+import type { Body, Cassette, Interaction } from '../model/cassette';
+import { headerValue } from '../model/cassette';
+import { utf8Encode } from '../util/bytes';
+
+export const TRIM_LIMIT = 64 * 1024;
+const KEEP = 16 * 1024;
+
+export interface TrimResult {
+  cassette: Cassette;
+  /** Indices of interactions whose response body was cut. */
+  trimmed: number[];
+}
+
+export function trimStreamsForSummary(c: Cassette, limit = TRIM_LIMIT, keep = KEEP): TrimResult {
+  const trimmed: number[] = [];
+  const interactions = c.interactions.map((it) => {
+    const body = trimBody(it, limit, keep);
+    if (!body) return it;
+    trimmed.push(it.index);
+    const copy: Interaction = { ...it, response: { ...it.response, body } };
+    return copy;
+  });
+  return trimmed.length === 0 ? { cassette: c, trimmed } : { cassette: { ...c, interactions }, trimmed };
+}
+
+function trimBody(it: Interaction, limit: number, keep: number): Body | null {
+  const b = it.response.body;
+  if (b.storage !== 'text') return null;
+  const text = b.text;
+  if (text === null || text.length <= limit) return null;
+  const ct = (headerValue(it.response.headers, 'content-type') ?? '').toLowerCase();
+  if (!ct.includes('text/event-stream') && !/^\s*(data|event|id|retry)?:/.test(text.slice(0, 64))) return null;
+  // Whole events only: the head runs to the end of the event holding position `keep`, the
+  // tail starts at the start of the event holding position `length - keep` (a final
+  // `response.completed` carrying the whole response can be far bigger than `keep`).
+  const headEnd = firstBoundaryAfter(text, keep);
+  const tailStart = lastBoundaryBefore(text, text.length - keep);
+  if (headEnd < 0 || tailStart < 0 || tailStart <= headEnd) return null;
+  const cut = text.slice(0, headEnd) + text.slice(tailStart);
+  const bytes = utf8Encode(cut);
+  const out: Body = { storage: 'text', raw: bytes, contentEncoding: [], bytes, text: cut };
+  return out;
+}
+
+/** End (exclusive, after the blank line) of the last complete event starting before `pos`. */
+function lastBoundaryBefore(text: string, pos: number): number {
+  for (let i = text.lastIndexOf('\n', pos); i > 0; i = text.lastIndexOf('\n', i - 1)) {
+    const prev = text.charCodeAt(i - 1) === 13 ? i - 2 : i - 1;
+    if (prev >= 0 && text.charCodeAt(prev) === 10) return i + 1;
+  }
+  return -1;
+}
+
+/** Start of the first event that begins at or after `pos` (just after a blank line). */
+function firstBoundaryAfter(text: string, pos: number): number {
+  for (let i = text.indexOf('\n', Math.max(0, pos)); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
+    const prev = text.charCodeAt(i - 1) === 13 ? i - 2 : i - 1;
+    if (prev >= 0 && text.charCodeAt(prev) === 10) return i + 1;
+  }
+  return -1;
+}
