@@ -3,8 +3,7 @@
 // module measures its figures and a baseline in the same run, so numbers from this slow,
 // shared 2-core machine are read as ratios, not absolutes.
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -23,7 +22,10 @@ if (!existsSync(join(root, 'app/dist/main/cli.mjs')) || !existsSync(join(root, '
   spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: json ? 'ignore' : 'inherit' });
 }
 
-const outDir = mkdtempSync(join(tmpdir(), 'tapedeck-bench-'));
+// Bundles live inside the repo so their external imports resolve from our node_modules.
+mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+const outDir = mkdtempSync(join(root, 'node_modules/.cache/tapedeck-bench-'));
+process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
 const requireShim = "import { createRequire as __tdCreateRequire } from 'node:module'; const require = __tdCreateRequire(import.meta.url);";
 let failures = 0;
 for (const file of modules) {
