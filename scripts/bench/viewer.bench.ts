@@ -6,10 +6,10 @@
  * (a different, far-apart event every frame). Baseline: the same measure on the idle page.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { chromium } from '@playwright/test';
 import { generateOpenAiStream } from './gen-openai-stream';
 
 type Report = (f: { name: string; value: number; unit: string; baseline?: string; baselineValue?: number }) => void;
@@ -27,8 +27,9 @@ async function serve(dir: string): Promise<{ url: string; stop(): void }> {
   const root = join(import.meta.dirname, '../..');
   // TAPEDECK_CLI: run another build of the CLI (e.g. while app/dist is being rebuilt).
   const cli = process.env.TAPEDECK_CLI ?? join(root, 'app/bin/tapedeck.mjs');
+  const configDir = mkdtempSync(join(tmpdir(), 'tapedeck-bench-cfg-'));
   const child = spawn(process.execPath, [cli, 'serve', dir, '--no-open', '--port', '0'], {
-    env: { ...process.env, TAPEDECK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'tapedeck-bench-cfg-')) },
+    env: { ...process.env, TAPEDECK_CONFIG_DIR: configDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -42,7 +43,13 @@ async function serve(dir: string): Promise<{ url: string; stop(): void }> {
     child.stdout.on('data', on);
     child.stderr.on('data', on);
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  return {
+    url,
+    stop: () => {
+      child.kill('SIGTERM');
+      rmSync(configDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Runs in the page: measures FRAMES frames, optionally seeking before each. */
@@ -75,17 +82,7 @@ function measureInPage(args: { frames: number; scrub: boolean }): Promise<number
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 
-/**
- * The bench runner bundles this module into a temp dir with packages external, where
- * `@playwright/test` would not resolve: load it from the repository instead.
- */
-function loadChromium(): typeof import('@playwright/test').chromium {
-  const req = createRequire(join(import.meta.dirname, '../../package.json'));
-  return (req('@playwright/test') as typeof import('@playwright/test')).chromium;
-}
-
 export async function run(report: Report): Promise<void> {
-  const chromium = loadChromium();
   const dir = mkdtempSync(join(tmpdir(), 'tapedeck-bench-viewer-'));
   mkdirSync(join(dir, 'bench'));
   writeFileSync(join(dir, 'bench', 'stream-100k.yaml'), cassetteYaml(EVENTS));
@@ -106,5 +103,6 @@ export async function run(report: Report): Promise<void> {
   } finally {
     await browser.close();
     served.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -33,7 +33,7 @@ interface CursorHub {
 const hubs = new WeakMap<AppStore, CursorHub>();
 
 function hubFor(store: AppStore): CursorHub {
-  let hub = hubs.get(store);
+  const hub = hubs.get(store);
   if (hub) return hub;
   const h: CursorHub = { listeners: new Set(), raf: 0, latest: store.getState().cursor };
   store.subscribe((s) => {
