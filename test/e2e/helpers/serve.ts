@@ -3,7 +3,7 @@
  * config dir, and returns the tokened URL it printed.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,11 +53,14 @@ export async function startServe(paths: string[]): Promise<Served> {
     url,
     origin: u.origin,
     token: u.searchParams.get('token')!,
-    stop: () =>
-      new Promise<void>((done) => {
+    stop: async () => {
+      await new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
-      }),
+      });
+      // Our own temp folders only: the config dir and copies made by tempCopy().
+      for (const dir of [configDir, ...paths.filter((p) => basename(p).startsWith('tapedeck-e2e-'))]) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
