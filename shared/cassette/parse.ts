@@ -2,12 +2,11 @@
  * parseCassette: bytes of any supported cassette → the `Cassette` model. Never throws: what
  * cannot be read becomes a diagnostic, so one broken file never takes down a folder view.
  */
-import { gunzipSync } from 'fflate';
 import type { Document } from 'yaml';
 import type { Cassette, CassetteFormat, Interaction } from '../model/cassette';
 import type { Diagnostic } from '../model/diagnostics';
 import { diagnostic } from '../model/diagnostics';
-import { isGzip } from '../codec/decompress';
+import { isGzip, safeGunzip } from '../codec/decompress';
 import { isValidUtf8, utf8Decode } from '../util/bytes';
 import { detectFormat } from './detect';
 import { readGoVcr } from './read-go-vcr';
@@ -47,7 +46,7 @@ function sourceText(bytes: Uint8Array, diags: Diagnostic[]): string | null {
   let b = bytes;
   if (isGzip(b)) {
     try {
-      b = gunzipSync(b);
+      b = safeGunzip(b);
     } catch (e) {
       diags.push(diagnostic('error', 'file.gzip', `The file is gzip-compressed but could not be decompressed: ${String(e)}`, { range: at1(1, 1) }));
       return null;

@@ -19,6 +19,21 @@ export function hasDecompressor(name: string): boolean {
   return BUILT_IN.has(n) || registry.has(n);
 }
 
+/**
+ * gunzip that refuses a truncated or corrupt stream up front. fflate sizes its output from the
+ * trailer's ISIZE field; in a truncated file those are arbitrary bytes, and it tried to
+ * allocate 2 GB for an 18-byte fragment. Deflate cannot expand more than 1032:1, so a larger
+ * declared size cannot be right.
+ */
+export function safeGunzip(b: Uint8Array): Uint8Array {
+  if (b.length < 18) throw new Error('truncated gzip data');
+  const isize = (b[b.length - 4] | (b[b.length - 3] << 8) | (b[b.length - 2] << 16) | (b[b.length - 1] << 24)) >>> 0;
+  if (isize > (b.length - 18) * 1032 + 1024) {
+    throw new Error(`truncated or corrupt gzip data (declares ${isize} bytes from ${b.length} compressed)`);
+  }
+  return gunzipSync(b);
+}
+
 export function isGzip(b: Uint8Array): boolean {
   return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 }
@@ -41,7 +56,7 @@ function decodeOne(name: string, b: Uint8Array): Uint8Array {
     case 'gzip':
     case 'x-gzip':
       if (!isGzip(b)) throw new Error('not gzip data (no 1f 8b magic)');
-      return gunzipSync(b);
+      return safeGunzip(b);
     case 'deflate':
       // RFC 9110 says zlib-wrapped, but some servers send raw deflate: try both.
       if (isZlib(b)) {

@@ -2,7 +2,8 @@
  * File bytes ⇄ editable text. langchain cassettes are gzip-compressed YAML (`.yaml.gz`): they
  * are gunzipped for editing and re-gzipped on save (the gzip bytes differ, the YAML does not).
  */
-import { gunzipSync, gzipSync } from 'fflate';
+import { gzipSync } from 'fflate';
+import { safeGunzip } from '../codec/decompress';
 import { utf8Decode, utf8Encode } from '../util/bytes';
 
 export interface CassetteText {
@@ -15,7 +16,7 @@ export function decodeCassetteFile(path: string, bytes: Uint8Array): CassetteTex
   const gzip = b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
   if (gzip) {
     try {
-      b = gunzipSync(b);
+      b = safeGunzip(b);
     } catch (e) {
       return { error: `${path}: bad gzip data (${(e as Error).message})` };
     }
