@@ -10,10 +10,14 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/library.css';
 import './styles/replay.css';
+import './styles/editor.css';
 
+const worker = createWorkerAnalyzer();
 const store = createAppStore({
   api: connectApi(),
-  analyzer: createWorkerAnalyzer(),
+  analyzer: worker,
+  linter: worker,
+  confirm: (message) => window.confirm(message),
   makeReplay: (ia) => (ia.stream ? createReplay(ia) : null),
   frame: (cb) => requestAnimationFrame(() => cb()),
   now: () => performance.now(),

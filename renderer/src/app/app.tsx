@@ -16,7 +16,22 @@ export function App() {
   useGlobalShortcuts(store);
   useEffect(() => {
     void store.getState().initLibrary();
+    store.getState().initEditor();
   }, [store]);
+  // While dirty, closing the tab/window asks first (Electron turns this into its own dialog).
+  const dirty = useAppStore((s) => s.editor.dirty);
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+      return '';
+    };
+    window.onbeforeunload = onBeforeUnload;
+    return () => {
+      window.onbeforeunload = null;
+    };
+  }, [dirty]);
 
   return (
     <div className="app" data-testid="app">

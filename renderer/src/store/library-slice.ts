@@ -22,8 +22,11 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const sel = get().selected;
     if (sel) {
       const k = refKey(sel);
-      if (r.removed.has(k)) set({ doc: { status: 'error', ref: sel, message: 'This file was deleted on disk.' }, replay: null });
-      else if (r.changed.has(k)) void get().reloadSelected();
+      if (r.removed.has(k) && get().editor.dirty)
+        set({ editor: { ...get().editor, notice: { kind: 'error', text: 'This file was deleted on disk: your unsaved text is still here (copy it, or save to write it again).' } } });
+      else if (r.removed.has(k)) set({ doc: { status: 'error', ref: sel, message: 'This file was deleted on disk.' }, replay: null });
+      // Changed on disk: reload when clean, a conflict banner when there are unsaved edits.
+      else if (r.changed.has(k)) void get().onExternalChange();
     }
     selectInitialIfIndexed();
   };

@@ -24,6 +24,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get, dep
       bodyText.set(refKey(ref), text.slice(0, BODY_INDEX_LIMIT).toLowerCase());
       const prev = get().interactionIndex;
       set({ doc: { status: 'ready', ref, file, text, cassette, analysis }, bodyText });
+      get().editorOpened(ref, file, text);
       const n = analysis.interactions.length;
       get().selectInteraction(keepInteraction && prev < n ? prev : 0);
       // A file that does not parse is only useful in the raw view, at the line that broke it.
@@ -44,6 +45,12 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get, dep
     async select(ref) {
       const cur = get().selected;
       if (cur && refKey(cur) === refKey(ref) && get().doc.status !== 'error') return;
+      // Unsaved edits are never dropped silently: switching files asks first.
+      const ed = get().editor;
+      if (ed.dirty && deps.confirm && !deps.confirm(`Discard unsaved changes to ${ed.ref?.relPath ?? 'this file'}?`)) {
+        set({ focusedKey: cur ? refKey(cur) : null });
+        return;
+      }
       set({ selected: ref, interactionIndex: 0, focusedKey: refKey(ref) });
       if (get().mainTab === 'raw') set({ mainTab: 'replay' });
       await load(false);

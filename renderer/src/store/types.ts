@@ -1,6 +1,10 @@
 /** The app store's shape: one interface per slice, combined into AppState. */
 import type { StoreApi } from 'zustand/vanilla';
-import type { CassetteFile, CassetteRef, IndexBatch, TapedeckApi, WorkspaceRoot } from '../../../shared/api/contract';
+import type { CassetteFile, CassetteRef, IndexBatch, SaveOutcome, TapedeckApi, WorkspaceRoot } from '../../../shared/api/contract';
+import type { FileState } from '../features/editor/file-state';
+import type { History } from '../features/editor/history';
+import type { EditIntent } from '../features/editor/structured-edit';
+import type { SourceTarget } from '../features/editor/goto';
 import type { CassetteAnalysis, InteractionAnalysis, Replay } from '../../../shared/model/analysis';
 import type { Cassette } from '../../../shared/model/cassette';
 import type { SummaryMap } from '../features/library/library-model';
@@ -16,9 +20,33 @@ export interface Analyzer {
   analyze(path: string, bytes: Uint8Array): Promise<AnalyzeResult>;
 }
 
+/** A lint finding as it crosses from the worker (the fix function stays there: `fixTitle` says it exists). */
+export interface LintFinding {
+  index: number;
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  line?: number;
+  column?: number;
+  interaction?: number;
+  fixTitle?: string;
+}
+
+/** Lint runs in the worker too; optional so tests without it still build a store. */
+export interface Linter {
+  lint(path: string, text: string): Promise<LintFinding[]>;
+  /** Re-lints `text` and returns it with the fix of finding `index` applied. */
+  fix(path: string, text: string, index: number): Promise<string>;
+}
+
 export interface StoreDeps {
   api: TapedeckApi;
   analyzer: Analyzer;
+  linter?: Linter;
+  /** Asks the user (window.confirm in the app); absent = yes. */
+  confirm?: (message: string) => boolean;
+  /** Debounce for re-analysis after typing (ms); tests pass 0. */
+  reanalyzeDelayMs?: number;
   makeReplay: (ia: InteractionAnalysis) => Replay | null;
   /** Frame scheduler (requestAnimationFrame in the browser; immediate in tests). */
   frame: (cb: () => void) => void;
@@ -76,7 +104,7 @@ export interface ReplaySlice {
   setSpeed(s: number): void;
 }
 
-export type MainTab = 'replay' | 'raw';
+export type MainTab = 'replay' | 'raw' | 'problems';
 
 export interface UiSlice {
   mainTab: MainTab;
@@ -92,9 +120,48 @@ export interface UiSlice {
   jumpToLine(line: number, column?: number): void;
 }
 
-/** Placeholder for the Monaco editor (later task): keep its state out of the other slices. */
+export interface EditorState {
+  /** refKey of the file being edited; null when none is open. */
+  key: string | null;
+  ref: CassetteRef | null;
+  /** One history of texts for typing and structured edits; `present` is the editor's text. */
+  history: History;
+  file: FileState;
+  dirty: boolean;
+  /** .yaml.gz: the text is the decompressed YAML, re-gzipped on save. */
+  gzip: boolean;
+  /** Non-UTF-8 or undecodable files are shown but not editable. */
+  readOnly: string | null;
+  findings: LintFinding[];
+  saving: boolean;
+  /** The text does not parse: the save waits for "save anyway". */
+  invalid: { message: string; line?: number; column?: number } | null;
+  diffOpen: boolean;
+  notice: { kind: 'error' | 'info'; text: string } | null;
+  /** Where the editor cursor is, in view terms (for the status line). */
+  cursorAt: { interaction: number; event: number | null } | null;
+}
+
 export interface EditorSlice {
-  editor: { dirty: boolean };
+  editor: EditorState;
+  initEditor(): void;
+  /** A fresh load of the selected file (selection slice). */
+  editorOpened(ref: CassetteRef, file: CassetteFile, text: string): void;
+  /** Text typed in Monaco (coalesced into bursts). */
+  setText(text: string, label?: string): void;
+  applyEdit(intent: EditIntent): boolean;
+  applyFix(index: number): Promise<void>;
+  undoEdit(): void;
+  redoEdit(): void;
+  save(opts?: { allowInvalid?: boolean }): Promise<SaveOutcome | null>;
+  revert(): void;
+  onExternalChange(): Promise<void>;
+  resolveConflict(choice: 'reload' | 'keep-mine'): void;
+  setDiffOpen(open: boolean): void;
+  dismissInvalid(): void;
+  dismissNotice(): void;
+  gotoSource(t: SourceTarget): void;
+  setCursorAt(at: { interaction: number; event: number | null } | null): void;
 }
 
 export type AppState = LibrarySlice & SelectionSlice & ReplaySlice & UiSlice & EditorSlice;

@@ -1,16 +1,18 @@
 /** Promise API over the analysis worker; one worker, requests matched by id. */
-import type { Analyzer, AnalyzeResult } from '../store/types';
+import type { Analyzer, AnalyzeResult, LintFinding, Linter } from '../store/types';
 import type { AnalyzeRequest, AnalyzeResponse } from './analyze-protocol';
 
-export function createWorkerAnalyzer(): Analyzer {
+type Ok = Extract<AnalyzeResponse, { ok: true }>;
+
+export function createWorkerAnalyzer(): Analyzer & Linter {
   const worker = new Worker(new URL('./analyze-worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve(r: AnalyzeResult): void; reject(e: Error): void }>();
+  const pending = new Map<number, { resolve(r: Ok): void; reject(e: Error): void }>();
   let nextId = 1;
   worker.onmessage = (e: MessageEvent<AnalyzeResponse>) => {
     const p = pending.get(e.data.id);
     if (!p) return;
     pending.delete(e.data.id);
-    if (e.data.ok) p.resolve({ cassette: e.data.cassette, analysis: e.data.analysis });
+    if (e.data.ok) p.resolve(e.data);
     else p.reject(new Error(e.data.message));
   };
   worker.onerror = (e) => {
@@ -18,16 +20,25 @@ export function createWorkerAnalyzer(): Analyzer {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
+  const send = (req: AnalyzeRequest, transfer: Transferable[] = []) =>
+    new Promise<Ok>((resolve, reject) => {
+      pending.set(req.id, { resolve, reject });
+      worker.postMessage(req, transfer);
+    });
   return {
-    analyze(path, bytes) {
-      const id = nextId++;
-      const req: AnalyzeRequest = { id, path, bytes };
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        // Transfer a copy's buffer: no second copy of a large cassette in the message queue.
-        const copy = bytes.slice();
-        worker.postMessage({ ...req, bytes: copy }, [copy.buffer]);
-      });
+    async analyze(path, bytes) {
+      // Transfer a copy's buffer: no second copy of a large cassette in the message queue.
+      const copy = bytes.slice();
+      const r = await send({ id: nextId++, path, bytes: copy }, [copy.buffer]);
+      return r as AnalyzeResult;
+    },
+    async lint(path, text) {
+      const r = await send({ id: nextId++, type: 'lint', path, text });
+      return (r as { findings: LintFinding[] }).findings;
+    },
+    async fix(path, text, index) {
+      const r = await send({ id: nextId++, type: 'fix', path, text, index });
+      return (r as { text: string }).text;
     },
   };
 }

@@ -1,24 +1,52 @@
 /// <reference lib="webworker" />
 /**
- * Parsing and analysis off the UI thread: a 100,000-event stream takes long enough to parse
- * that doing it on the main thread would freeze scrolling and input.
+ * Parsing, analysis and lint off the UI thread: a 100,000-event stream takes long enough to
+ * parse that doing it on the main thread would freeze scrolling and input (and typing).
  */
 import { parseCassette } from '../../../shared/cassette/parse';
+import { lintCassette } from '../../../shared/lint';
 import { analyzeCassette } from '../../../shared/llm/analyze';
+import type { LintFinding } from '../store/types';
 import type { AnalyzeRequest, AnalyzeResponse } from './analyze-protocol';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 
+// The text is the decompressed YAML for .yaml.gz files: lint it as YAML so fixes are offered
+// (the editor re-gzips on save).
+const yamlPath = (p: string) => p.replace(/\.gz$/i, '');
+
+function handle(req: AnalyzeRequest): AnalyzeResponse {
+  const { id } = req;
+  if (req.type === 'lint') {
+    const findings: LintFinding[] = lintCassette(req.text, yamlPath(req.path)).map((f, index) => ({
+      index,
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      ...(f.line !== undefined ? { line: f.line } : {}),
+      ...(f.column !== undefined ? { column: f.column } : {}),
+      ...(f.interaction !== undefined ? { interaction: f.interaction } : {}),
+      ...(f.fix ? { fixTitle: f.fix.title } : {}),
+    }));
+    return { id, ok: true, findings };
+  }
+  if (req.type === 'fix') {
+    const f = lintCassette(req.text, yamlPath(req.path))[req.index];
+    if (!f?.fix) return { id, ok: false, message: 'the finding is gone (the text changed)' };
+    return { id, ok: true, text: f.fix.apply(req.text) };
+  }
+  const cassette = parseCassette({ path: req.path, bytes: req.bytes });
+  const analysis = analyzeCassette(cassette);
+  return { id, ok: true, cassette, analysis };
+}
+
 ctx.onmessage = (e: MessageEvent<AnalyzeRequest>) => {
-  const { id, path, bytes } = e.data;
   let msg: AnalyzeResponse;
   try {
-    const cassette = parseCassette({ path, bytes });
-    const analysis = analyzeCassette(cassette);
-    msg = { id, ok: true, cassette, analysis };
+    msg = handle(e.data);
   } catch (err) {
-    // Parsers return diagnostics instead of throwing; reaching this is a bug, reported as data.
-    msg = { id, ok: false, message: `Internal error while analysing: ${(err as Error).message}` };
+    // Parsers return diagnostics instead of throwing; fixes throw when not lossless.
+    msg = { id: e.data.id, ok: false, message: `${e.data.type === 'fix' ? 'Fix failed' : 'Internal error while analysing'}: ${(err as Error).message}` };
   }
   ctx.postMessage(msg);
 };

@@ -1,58 +1,149 @@
 /**
- * Read-only cassette text with line numbers. Isolated here because the Monaco editor (later
- * task) replaces it; it keeps the same inputs: the text and a line to jump to.
+ * The Raw tab: Monaco on the cassette text (lazy-loaded). The store owns the text and the
+ * history; Monaco mirrors it. Typing flows Monaco → store, structured edits and undo/redo flow
+ * store → Monaco as one minimal replacement (so only the touched lines change on screen).
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
-import type { Diagnostic } from '../../../../shared/model/diagnostics';
-import { useAppStore } from '../../store/store-context';
+import { useEffect, useRef, useState } from 'react';
+import type * as M from 'monaco-editor/editor';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import type { AppStore } from '../../store/types';
+import { minimalReplace } from './history';
+import { loadMonaco, monacoTheme, type Monaco } from './monaco-loader';
+import { installCodeActions, syncMarkers } from './monaco-problems';
+import { followCursor } from './follow-cursor';
 
-const LINE_H = 18;
-
-export function RawView({ text, diagnostics }: { text: string; diagnostics: Diagnostic[] }) {
-  const lines = useMemo(() => text.split(/\r?\n/), [text]);
+export function RawView() {
+  const store = useAppStoreApi();
+  const host = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<'loading' | 'ready' | string>('loading');
   const jump = useAppStore((s) => s.rawJump);
-  const scroller = useRef<HTMLDivElement>(null);
-  const marked = useMemo(() => {
-    const m = new Map<number, Diagnostic>();
-    for (const d of diagnostics) if (d.line && !m.has(d.line)) m.set(d.line, d);
-    return m;
-  }, [diagnostics]);
-  const width = String(lines.length).length;
-  const v = useVirtualizer({
-    count: lines.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => LINE_H,
-    overscan: 20,
-  });
+  const cursorAt = useAppStore((s) => s.editor.cursorAt);
+  const readOnly = useAppStore((s) => s.editor.readOnly);
+  const editorRef = useRef<{ monaco: Monaco; editor: M.editor.IStandaloneCodeEditor } | null>(null);
 
   useEffect(() => {
-    if (jump) v.scrollToIndex(Math.max(0, jump.line - 1), { align: 'center' });
-  }, [jump, v]);
+    let disposed = false;
+    let cleanup = () => {};
+    loadMonaco().then(
+      (monaco) => {
+        if (disposed || !host.current) return;
+        const r = mountEditor(monaco, host.current, store);
+        editorRef.current = { monaco, editor: r.editor };
+        cleanup = r.dispose;
+        setState('ready');
+      },
+      (e: Error) => !disposed && setState(`The editor failed to load: ${e.message}`),
+    );
+    return () => {
+      disposed = true;
+      editorRef.current = null;
+      cleanup();
+    };
+  }, [store]);
+
+  // Go to line (from the views, the Problems panel, or a broken file's first error).
+  useEffect(() => {
+    const m = editorRef.current;
+    if (!m || !jump || state !== 'ready') return;
+    const { editor, monaco } = m;
+    const line = Math.min(jump.line, editor.getModel()?.getLineCount() ?? 1);
+    editor.revealLineInCenter(line);
+    editor.setPosition({ lineNumber: line, column: jump.column ?? 1 });
+    const deco = editor.createDecorationsCollection([
+      { range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'raw-jump-line' } },
+    ]);
+    editor.focus();
+    const t = setTimeout(() => deco.clear(), 2500);
+    return () => {
+      clearTimeout(t);
+      deco.clear();
+    };
+  }, [jump, state]);
 
   return (
-    <div ref={scroller} className="raw-view" data-testid="raw-view" tabIndex={0} aria-label="Cassette source (read-only)">
-      <div style={{ height: v.getTotalSize(), position: 'relative', minWidth: '100%' }}>
-        {v.getVirtualItems().map((item) => {
-          const n = item.index + 1;
-          const d = marked.get(n);
-          const isJump = jump?.line === n;
-          return (
-            <div
-              key={item.key}
-              className={`raw-line ${d ? `has-${d.severity}` : ''} ${isJump ? 'is-target' : ''}`}
-              style={{ transform: `translateY(${item.start}px)` }}
-              data-testid={isJump ? 'raw-target-line' : undefined}
-              data-line={n}
-              title={d?.message}
-            >
-              <span className="gutter">{String(n).padStart(width, ' ')}</span>
-              <span className="raw-text">{lines[item.index] || ' '}</span>
-              {d ? <span className="raw-diag">{d.message}</span> : null}
-            </div>
-          );
-        })}
+    <div className="raw-view" data-testid="raw-view">
+      <div className="raw-status">
+        {jump ? <span data-testid="raw-target-line" data-line={jump.line}>line {jump.line}</span> : null}
+        {cursorAt ? (
+          <span data-testid="raw-cursor-at">
+            interaction #{cursorAt.interaction}
+            {cursorAt.event !== null ? ` · event ${cursorAt.event + 1}` : ''}
+          </span>
+        ) : null}
+        {readOnly ? <span className="diag-warning">{readOnly}</span> : null}
+        {state !== 'ready' ? <span className="muted" data-testid="raw-loading">{state === 'loading' ? 'Loading editor…' : state}</span> : null}
       </div>
+      <div ref={host} className="monaco-host" data-testid="monaco-host" />
     </div>
   );
+}
+
+function mountEditor(monaco: Monaco, el: HTMLElement, store: AppStore) {
+  const s = store.getState();
+  const model = monaco.editor.createModel(s.editor.history.present, 'yaml');
+  const editor = monaco.editor.create(el, {
+    model,
+    theme: monacoTheme(),
+    automaticLayout: true,
+    fontSize: 12,
+    minimap: { enabled: true, maxColumn: 80 },
+    scrollBeyondLastLine: false,
+    readOnly: !!s.editor.readOnly,
+    wordWrap: 'off',
+    renderWhitespace: 'selection',
+    // Cassettes hold long one-line JSON bodies; tokenizing them all would stall the editor.
+    maxTokenizationLineLength: 5000,
+  });
+  let applying = false;
+
+  const sub = model.onDidChangeContent(() => {
+    if (!applying) store.getState().setText(model.getValue());
+  });
+  // Store → Monaco: undo/redo, structured edits, reloads.
+  const unsub = store.subscribe((st, prev) => {
+    if (st.editor.history.present === prev.editor.history.present) return;
+    const cur = model.getValue();
+    const r = minimalReplace(cur, st.editor.history.present);
+    if (!r) return;
+    const a = model.getPositionAt(r.start);
+    const b = model.getPositionAt(r.end);
+    applying = true;
+    try {
+      model.pushEditOperations([], [{ range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), text: r.insert }], () => null);
+    } finally {
+      applying = false;
+    }
+  });
+  const unsubRo = store.subscribe((st, prev) => {
+    if (st.editor.readOnly !== prev.editor.readOnly) editor.updateOptions({ readOnly: !!st.editor.readOnly });
+  });
+
+  // One history for everything: Monaco's own undo would not know about structured edits.
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => store.getState().undoEdit());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () => store.getState().redoEdit());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => store.getState().redoEdit());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void store.getState().save());
+
+  const media = window.matchMedia?.('(prefers-color-scheme: dark)');
+  const onScheme = () => monaco.editor.setTheme(monacoTheme());
+  media?.addEventListener('change', onScheme);
+
+  const codeActions = installCodeActions(monaco, store);
+  const markers = syncMarkers(monaco, model, store);
+  const cursor = followCursor(editor, store);
+
+  return {
+    editor,
+    dispose() {
+      media?.removeEventListener('change', onScheme);
+      sub.dispose();
+      unsub();
+      unsubRo();
+      codeActions.dispose();
+      markers();
+      cursor();
+      editor.dispose();
+      model.dispose();
+    },
+  };
 }

@@ -2,12 +2,15 @@ import type { CassetteSummary } from '../../../../shared/model/summary';
 import { formatTokensShort, formatUsd } from '../../lib/format';
 
 /** One file in the sidebar: name on top, badges (or the parse error) below. */
-export function FileRow({ s, name }: { s: CassetteSummary; name: string }) {
+export function FileRow({ s, name, dirty }: { s: CassetteSummary; name: string; dirty?: boolean }) {
   const errs = s.errorStatuses.filter((c) => c >= 400);
   const cost = s.reportedUsd ?? s.estimatedUsd;
   return (
     <>
-      <div className="row-name" title={s.relPath}>{name}</div>
+      <div className="row-name" title={s.relPath}>
+        {name}
+        {dirty ? <span className="dirty-dot" data-testid="row-dirty" title="Unsaved changes"> ●</span> : null}
+      </div>
       {s.kind === 'pending' ? (
         <div className="row-badges"><span className="badge badge-pending" data-testid="badge-pending">parsing…</span></div>
       ) : s.firstError ? (

@@ -1,7 +1,7 @@
 /** The virtualised folder tree: thousands of files render as a few dozen DOM rows. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { useAppStoreApi } from '../../store/store-context';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { parseKey } from './library-model';
 import { FileRow } from './file-row';
 import { moveFocus, type TreeRow } from './tree';
@@ -11,6 +11,7 @@ const FOLDER_H = 26;
 
 export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]; focusedKey: string | null; selectedKey: string | null }) {
   const store = useAppStoreApi();
+  const dirtyKey = useAppStore((s) => (s.editor.dirty ? s.editor.key : null));
   const scroller = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count: rows.length,
@@ -75,7 +76,7 @@ export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]
               data-path={row.kind === 'file' ? row.summary.relPath : row.kind === 'folder' ? row.path : row.name}
             >
               {row.kind === 'file' ? (
-                <FileRow s={row.summary} name={row.name} />
+                <FileRow s={row.summary} name={row.name} dirty={row.key === dirtyKey} />
               ) : (
                 <div className="row-name">
                   <span className="chevron" aria-hidden>{row.kind === 'folder' && row.collapsed ? '▸' : '▾'}</span>

@@ -52,6 +52,7 @@ export function AssembledView({ msg, links, interaction }: { msg: AssembledMessa
               link={links.find((l) => l.fromInteraction === interaction && l.callSlot === c.slot)}
               onGoto={goto}
               scrubbing={scrubbing}
+              interaction={interaction}
             />
           ))}
         </div>

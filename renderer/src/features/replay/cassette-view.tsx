@@ -6,7 +6,10 @@ import { StateMessage } from '../../components/state-message';
 import { selectCurrentInteraction } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import type { DocState } from '../../store/types';
+import { DiffView } from '../editor/diff-view';
+import { EditBar } from '../editor/edit-bar';
 import { RawView } from '../editor/raw-view';
+import { ProblemsPanel } from '../problems/problems-panel';
 import { RequestPanel } from '../request/request-panel';
 import { Timeline } from '../timeline/timeline';
 import { CassetteSummaryBar } from '../usage/cassette-summary-bar';
@@ -16,6 +19,9 @@ export function CassetteView() {
   const doc = useAppStore((s) => s.doc);
   const tab = useAppStore((s) => s.mainTab);
   const store = useAppStoreApi();
+  const dirty = useAppStore((s) => s.editor.dirty);
+  const diffOpen = useAppStore((s) => s.editor.diffOpen);
+  const problemCount = useAppStore((s) => s.editor.findings.length);
   if (doc.status === 'idle') {
     return (
       <StateMessage kind="empty" title="No cassette open" testId="main-empty">
@@ -34,8 +40,9 @@ export function CassetteView() {
   return (
     <div className="cassette" data-testid="cassette-view">
       <CassetteSummaryBar doc={doc} />
+      <EditBar />
       <div className="tabs" role="tablist">
-        {(['replay', 'raw'] as const).map((t, i) => (
+        {(['replay', 'raw', 'problems'] as const).map((t, i) => (
           <button
             key={t}
             type="button"
@@ -44,16 +51,22 @@ export function CassetteView() {
             className={`tab ${tab === t ? 'is-active' : ''}`}
             onClick={() => store.getState().setTab(t)}
             data-testid={`tab-${t}`}
-            title={`${t === 'replay' ? 'Replay' : 'Raw'} (${i + 1})`}
+            title={`${TAB_LABEL[t]} (${i + 1})`}
           >
-            {t === 'replay' ? 'Replay' : 'Raw'}
+            {TAB_LABEL[t]}
+            {t === 'raw' && dirty ? <span className="dirty-dot" data-testid="tab-dirty" title="Unsaved changes"> ●</span> : null}
+            {t === 'problems' && problemCount ? <span className="muted"> {problemCount}</span> : null}
           </button>
         ))}
       </div>
-      <div className="tab-body">{tab === 'raw' ? <RawView text={doc.text} diagnostics={doc.cassette.diagnostics} /> : <ReplayTab doc={doc} />}</div>
+      <div className="tab-body">
+        {tab === 'raw' ? diffOpen ? <DiffView /> : <RawView /> : tab === 'problems' ? <ProblemsPanel /> : <ReplayTab doc={doc} />}
+      </div>
     </div>
   );
 }
+
+const TAB_LABEL = { replay: 'Replay', raw: 'Raw', problems: 'Problems' } as const;
 
 function ReplayTab({ doc }: { doc: Extract<DocState, { status: 'ready' }> }) {
   const cur = useAppStore(useShallow(selectCurrentInteraction));

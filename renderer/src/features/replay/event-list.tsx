@@ -3,13 +3,14 @@ import { useMemo, type ReactNode } from 'react';
 import { useFixedRows } from '../../components/use-fixed-rows';
 import type { FramedStream } from '../../../../shared/model/llm';
 import { utf8Decode } from '../../../../shared/util/bytes';
-import { useAppStoreApi, useCursor } from '../../store/store-context';
+import { useAppStore, useAppStoreApi, useCursor } from '../../store/store-context';
+import { EditToggle, TextEditForm } from '../editor/edit-forms';
 
 const ROW_H = 22;
 // Rows show what fits in the pane; the full event is in the bytes view. Shorter text = less shaping per frame.
 const PREVIEW = 72;
 
-export function EventList({ stream, body }: { stream: FramedStream; body: Uint8Array }) {
+export function EventList({ stream, body, interaction }: { stream: FramedStream; body: Uint8Array; interaction: number }) {
   const store = useAppStoreApi();
   const cursor = useCursor();
   const events = stream.events;
@@ -44,13 +45,15 @@ export function EventList({ stream, body }: { stream: FramedStream; body: Uint8A
       <div ref={win.ref} className="events-scroll" onScroll={win.onScroll}>
         <div style={{ height: win.totalHeight, position: 'relative' }}>{rows}</div>
       </div>
-      <EventBytes stream={stream} body={body} cursor={cursor} />
+      <EventBytes stream={stream} body={body} cursor={cursor} interaction={interaction} />
     </div>
   );
 }
 
 /** The current event's bytes exactly as recorded (its span of the decoded body). */
-function EventBytes({ stream, body, cursor }: { stream: FramedStream; body: Uint8Array; cursor: number }) {
+function EventBytes({ stream, body, cursor, interaction }: { stream: FramedStream; body: Uint8Array; cursor: number; interaction: number }) {
+  const store = useAppStoreApi();
+  const scrubbing = useAppStore((s) => s.scrubbing);
   const e = cursor >= 0 ? stream.events[cursor] : undefined;
   const text = useMemo(() => {
     if (!e) return '';
@@ -62,7 +65,15 @@ function EventBytes({ stream, body, cursor }: { stream: FramedStream; body: Uint
       <div className="events-head">
         <span className="sub-title">Bytes</span>
         <span className="muted">{e ? `offset ${e.offset} · ${e.length} B` : 'before the first event'}</span>
+        {e ? (
+          <button type="button" className="chip" title="Go to source" onClick={() => store.getState().gotoSource({ kind: 'event', interaction, event: cursor })} data-testid="event-goto">↗ source</button>
+        ) : null}
       </div>
+      {e && !scrubbing ? (
+        <EditToggle key={cursor} label="Edit data" testId="event-edit-open">
+          {(close) => <TextEditForm initial={e.data} testId="event-edit" onClose={close} onApply={(data) => [{ kind: 'event-data', interaction, event: cursor, data }]} />}
+        </EditToggle>
+      ) : null}
       <pre className="code">{text}</pre>
     </div>
   );

@@ -10,6 +10,8 @@ import { CostLine } from '../usage/cost-line';
 import { UsageBar } from '../usage/usage-bar';
 import { AssembledAtCursor, AssembledView } from './assembled-view';
 import { EventList } from './event-list';
+import { HeaderList } from '../request/header-list';
+import { InteractionActions } from '../editor/interaction-actions';
 import { Scrubber } from './scrubber';
 
 export function ResponsePanel({ it, a, links }: { it: Interaction; a: InteractionAnalysis | null; links: ToolLink[] }) {
@@ -21,7 +23,9 @@ export function ResponsePanel({ it, a, links }: { it: Interaction; a: Interactio
         Response
         <span className={`status-pill status-${statusClass(res.status)}`} data-testid="response-status">{res.status ?? '–'}</span>
         <span className="muted">{res.statusText ?? ''} {ctype ? `· ${ctype}` : ''} · {formatDuration(it.durationMs)}</span>
+        <InteractionActions interaction={it.index} />
       </h3>
+      <HeaderList headers={res.headers} interaction={it.index} side="response" />
       <div className="usage-row" data-testid="interaction-usage">
         <UsageBar usage={a?.usage ?? null} />
         {a ? <CostLine cost={a.cost} testId="interaction-cost" /> : null}
@@ -36,7 +40,7 @@ export function ResponsePanel({ it, a, links }: { it: Interaction; a: Interactio
           <Scrubber />
           <SplitPane id="replay-events" direction="row" initial={360} min={220}>
             <AssembledAtCursor final={a.message} links={links} interaction={it.index} />
-            <EventList stream={a.stream} body={res.body.bytes} />
+            <EventList stream={a.stream} body={res.body.bytes} interaction={it.index} />
           </SplitPane>
         </>
       ) : a?.message ? (

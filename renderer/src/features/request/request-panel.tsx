@@ -3,6 +3,7 @@ import type { ToolLink } from '../../../../shared/model/llm';
 import type { InteractionAnalysis } from '../../../../shared/model/analysis';
 import type { Interaction } from '../../../../shared/model/cassette';
 import { useAppStoreApi } from '../../store/store-context';
+import { HeaderList } from './header-list';
 import { Transcript } from './transcript';
 
 function paramText(v: unknown): string {
@@ -23,6 +24,7 @@ export function RequestPanel({ it, a, links }: { it: Interaction; a: Interaction
           <div key={k}><span className="k">{k}</span><span className="v mono">{paramText(v)}</span></div>
         )) : null}
       </div>
+      <HeaderList headers={it.request.headers} interaction={it.index} side="request" />
       {req ? (
         <>
           <h4 className="sub-title">Messages <span className="muted">{req.messages.length}</span></h4>

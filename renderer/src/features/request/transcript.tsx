@@ -1,4 +1,5 @@
 import type { RequestMessage, ToolLink } from '../../../../shared/model/llm';
+import { EditToggle, TextEditForm } from '../editor/edit-forms';
 
 interface Props {
   messages: RequestMessage[];
@@ -17,6 +18,14 @@ export function Transcript({ messages, interaction, links, onGoto }: Props) {
           <li key={idx} className={`msg role-${m.role}`} data-testid="transcript-message" data-role={m.role}>
             <div className="msg-role">{m.role}{m.name ? <span className="muted"> · {m.name}</span> : null}</div>
             {m.text ? <div className="msg-text">{m.text}</div> : null}
+            {m.text ? (
+              <EditToggle label="Edit" testId="message-edit-open">
+                {(close) => (
+                  <TextEditForm initial={m.text} mono={false} testId="message-edit" onClose={close}
+                    onApply={(text) => [{ kind: 'text', interaction, side: 'request', old: m.text, text }]} />
+                )}
+              </EditToggle>
+            ) : null}
             {m.toolCalls?.map((c, i) => (
               <div key={i} className="msg-call mono">→ {c.name}({c.arguments}) {c.id ? <span className="muted">{c.id}</span> : null}</div>
             ))}

@@ -6,13 +6,13 @@ export type ActionId =
   | 'help' | 'quickOpen' | 'focusSearch' | 'listUp' | 'listDown' | 'listOpen'
   | 'playPause' | 'stepBack' | 'stepForward' | 'stepBack10' | 'stepForward10' | 'seekStart' | 'seekEnd'
   | 'slower' | 'faster' | 'prevInteraction' | 'nextInteraction' | 'tabReplay' | 'tabRaw'
-  | 'toggleMarkdown' | 'escape';
+  | 'toggleMarkdown' | 'escape' | 'tabProblems' | 'save' | 'undo' | 'redo';
 
 export interface Shortcut {
   id: ActionId;
   keys: string[];
   label: string;
-  group: 'General' | 'Library' | 'Replay';
+  group: 'General' | 'Library' | 'Replay' | 'Editor';
 }
 
 export const SHORTCUTS: Shortcut[] = [
@@ -21,6 +21,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'focusSearch', keys: ['/'], label: 'Search the library', group: 'General' },
   { id: 'tabReplay', keys: ['1'], label: 'Replay tab', group: 'General' },
   { id: 'tabRaw', keys: ['2'], label: 'Raw tab', group: 'General' },
+  { id: 'tabProblems', keys: ['3'], label: 'Problems tab', group: 'General' },
   { id: 'escape', keys: ['Escape'], label: 'Close dialog / leave search', group: 'General' },
   { id: 'listUp', keys: ['ArrowUp'], label: 'Previous file (library focused)', group: 'Library' },
   { id: 'listDown', keys: ['ArrowDown'], label: 'Next file (library focused)', group: 'Library' },
@@ -37,6 +38,9 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'prevInteraction', keys: ['['], label: 'Previous interaction', group: 'Replay' },
   { id: 'nextInteraction', keys: [']'], label: 'Next interaction', group: 'Replay' },
   { id: 'toggleMarkdown', keys: ['M'], label: 'Markdown / raw text', group: 'Replay' },
+  { id: 'save', keys: ['Mod+S'], label: 'Save the cassette', group: 'Editor' },
+  { id: 'undo', keys: ['Mod+Z'], label: 'Undo an edit (typing or structured)', group: 'Editor' },
+  { id: 'redo', keys: ['Mod+Y'], label: 'Redo (also Mod+Shift+Z in the editor)', group: 'Editor' },
 ];
 
 export interface KeyLike {

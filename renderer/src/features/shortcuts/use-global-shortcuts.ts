@@ -7,6 +7,8 @@ import { actionFor, type ActionId } from './keymap';
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
   if (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') return true;
+  // Monaco may take input through an EditContext element that is neither of the above.
+  if (t.closest('.monaco-editor')) return true;
   return t.tagName === 'INPUT' && (t as HTMLInputElement).type !== 'range' && (t as HTMLInputElement).type !== 'checkbox';
 }
 
@@ -16,6 +18,7 @@ export function runAction(store: AppStore, id: ActionId): boolean {
   switch (id) {
     case 'help': s.setShortcutsOpen(!s.shortcutsOpen); return true;
     case 'quickOpen': s.setQuickOpen(true); return true;
+    case 'save': void s.save(); return true;
     case 'escape':
       if (s.shortcutsOpen) s.setShortcutsOpen(false);
       else if (s.quickOpenOpen) s.setQuickOpen(false);
@@ -29,6 +32,9 @@ export function runAction(store: AppStore, id: ActionId): boolean {
     case 'focusSearch': document.getElementById('library-search')?.focus(); return true;
     case 'tabReplay': s.setTab('replay'); return true;
     case 'tabRaw': if (s.doc.status === 'ready') s.setTab('raw'); return true;
+    case 'tabProblems': if (s.doc.status === 'ready') s.setTab('problems'); return true;
+    case 'undo': s.undoEdit(); return true;
+    case 'redo': s.redoEdit(); return true;
     case 'toggleMarkdown': s.toggleMarkdown(); return true;
     case 'prevInteraction': s.selectInteraction(s.interactionIndex - 1); return true;
     case 'nextInteraction': s.selectInteraction(s.interactionIndex + 1); return true;
@@ -59,7 +65,7 @@ export function useGlobalShortcuts(store: AppStore) {
       if (e.defaultPrevented && e.key !== 'Home' && e.key !== 'End' && !e.key.startsWith('Arrow')) return;
       const id = actionFor(e);
       if (!id) return;
-      if (isTyping(e.target) && id !== 'quickOpen' && id !== 'escape') return;
+      if (isTyping(e.target) && id !== 'quickOpen' && id !== 'escape' && id !== 'save') return;
       // Buttons and the library tree use Enter/Space/arrows themselves.
       const t = e.target as HTMLElement | null;
       if (t?.closest?.('[role="tree"]') && (id === 'listUp' || id === 'listDown' || id === 'listOpen')) return;
