@@ -2,15 +2,15 @@
  * The Electron shell, kept thin on purpose: lifecycle, one hardened window, menus. Everything
  * else is the shared backend, which is tested in Node and through `tapedeck serve`.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { channelOf, type EventName, type EventPayload } from '../../shared/api/contract';
 import { createBackend } from '../backend/backend';
 import { rendererDir, samplesDir } from '../backend/app-paths';
 import { defaultConfigDir } from '../backend/config-dir';
 import { registerIpc } from './ipc';
-import { menuTemplate } from './menu';
+import { menuTemplate, type ThemeSource } from './menu';
 import { CSP } from '../server/security';
 import { secureWindowOptions } from './window-options';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -43,7 +43,12 @@ app.whenReady().then(async () => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
   );
   app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
+    // Navigation is always refused. A folder or file dropped on the window arrives as a
+    // navigation to its file:// URL (navigateOnDragDrop), which we turn into "open it".
+    contents.on('will-navigate', (event, url) => {
+      event.preventDefault();
+      if (url.startsWith('file:') && url !== indexUrl) void backend.handlers.openPath(fileURLToPath(url)).catch(() => undefined);
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     // The UI never needs a second window or an external page.
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -52,6 +57,7 @@ app.whenReady().then(async () => {
   const paths = argPaths(process.argv).map((p) => resolve(p));
   for (const p of paths.length ? paths : [samplesDir()]) await backend.handlers.openPath(p);
 
+  let theme: ThemeSource = 'system';
   const buildMenu = async () => {
     const recent = await backend.handlers.getRecentFolders();
     Menu.setApplicationMenu(
@@ -63,11 +69,22 @@ app.whenReady().then(async () => {
               if (p) await backend.handlers.openPath(p);
             },
             openRecent: (p) => void backend.handlers.openPath(p),
+            closeFolder: async () => {
+              const { roots } = await backend.handlers.getWorkspace();
+              const last = roots[roots.length - 1];
+              if (last) await backend.handlers.closeRoot(last.id);
+            },
+            setTheme: (t) => {
+              theme = t;
+              nativeTheme.themeSource = t;
+              void buildMenu();
+            },
             command: (command) => send('appCommand', { command }),
             about: () => void dialog.showMessageBox({ message: `Tapedeck ${app.getVersion()}` }),
           },
           recent,
           process.platform === 'darwin',
+          theme,
         ),
       ),
     );

@@ -1,15 +1,20 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../shared/api/contract';
 
+export type ThemeSource = 'system' | 'light' | 'dark';
+
 export interface MenuActions {
   openFolder(): void;
   openRecent(path: string): void;
+  closeFolder(): void;
+  /** Sets Electron's nativeTheme source: the renderer follows prefers-color-scheme. */
+  setTheme(theme: ThemeSource): void;
   command(cmd: AppCommand['command']): void;
   about(): void;
 }
 
 /** The application menu as data, so it can be checked without Electron. */
-export function menuTemplate(actions: MenuActions, recent: string[], isMac: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(actions: MenuActions, recent: string[], isMac: boolean, theme: ThemeSource = 'system'): MenuItemConstructorOptions[] {
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -22,7 +27,7 @@ export function menuTemplate(actions: MenuActions, recent: string[], isMac: bool
             ? recent.map((p) => ({ label: p, click: () => actions.openRecent(p) }))
             : [{ label: 'No recent folders', enabled: false }],
         },
-        { label: 'Close Folder', click: () => actions.command('close-root') },
+        { label: 'Close Folder', click: () => actions.closeFolder() },
         { type: 'separator' },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => actions.command('save') },
         { label: 'Revert', click: () => actions.command('revert') },
@@ -34,7 +39,15 @@ export function menuTemplate(actions: MenuActions, recent: string[], isMac: bool
     {
       label: '&View',
       submenu: [
-        { label: 'Toggle Theme', click: () => actions.command('toggle-theme') },
+        {
+          label: 'Theme',
+          submenu: (['system', 'light', 'dark'] as const).map((t) => ({
+            label: t === 'system' ? 'Follow System' : t === 'light' ? 'Light' : 'Dark',
+            type: 'radio' as const,
+            checked: theme === t,
+            click: () => actions.setTheme(t),
+          })),
+        },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

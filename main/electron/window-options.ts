@@ -26,7 +26,8 @@ export function secureWindowOptions(preloadPath: string, bounds?: { x?: number; 
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
-      navigateOnDragDrop: false,
+      // Dropped files and folders become will-navigate events, which main refuses and opens.
+      navigateOnDragDrop: true,
       spellcheck: false,
       // Middle-click would otherwise open links in a new window (electronegativity AUXCLICK).
       disableBlinkFeatures: 'Auxclick',

@@ -101,7 +101,7 @@ export const events = {
   appCommand: push<AppCommand>(),
 } as const;
 
-export type AppCommand = { command: 'save' | 'revert' | 'close-root' | 'find' | 'shortcuts' | 'toggle-theme' };
+export type AppCommand = { command: 'save' | 'revert' | 'shortcuts' };
 
 export type CallName = keyof typeof calls;
 export type EventName = keyof typeof events;

@@ -52,9 +52,11 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get, deps) => 
     editor: emptyEditor,
 
     initEditor() {
+      // Native menu items (Electron only) arrive as contract events.
       deps.api.on('appCommand', (c) => {
         if (c.command === 'save') void get().save();
         else if (c.command === 'revert') get().revert();
+        else if (c.command === 'shortcuts') get().setShortcutsOpen(true);
       });
     },
 

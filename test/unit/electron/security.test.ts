@@ -55,11 +55,21 @@ describe('Electron window hardening (checklist items testable without the binary
 
   it('menu has the File actions the desktop app promises', () => {
     const cmds: string[] = [];
-    const t = menuTemplate({ openFolder: () => cmds.push('open'), openRecent: (p) => cmds.push(`recent:${p}`), command: (c) => cmds.push(c), about: () => {} }, ['/a'], false);
+    const t = menuTemplate(
+      { openFolder: () => cmds.push('open'), openRecent: (p) => cmds.push(`recent:${p}`), closeFolder: () => cmds.push('close'), setTheme: (x) => cmds.push(`theme:${x}`), command: (c) => cmds.push(c), about: () => {} },
+      ['/a'],
+      false,
+      'dark',
+    );
     const file = t[0].submenu as { label?: string; click?: () => void; submenu?: { label: string; click: () => void }[] }[];
     expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Open Folder…', 'Open Recent', 'Close Folder', 'Save', 'Revert']);
     file.find((i) => i.label === 'Save')!.click!();
     file.find((i) => i.label === 'Open Recent')!.submenu![0].click();
-    expect(cmds).toEqual(['save', 'recent:/a']);
+    const view = t.find((m) => m.label === '&View')!.submenu as { label?: string; submenu?: { label: string; checked: boolean; click: () => void }[] }[];
+    const themes = view.find((i) => i.label === 'Theme')!.submenu!;
+    expect(themes.map((x) => [x.label, x.checked])).toEqual([['Follow System', false], ['Light', false], ['Dark', true]]);
+    themes[1].click();
+    file.find((i) => i.label === 'Close Folder')!.click!();
+    expect(cmds).toEqual(['save', 'recent:/a', 'theme:light', 'close']);
   });
 });
