@@ -2,6 +2,7 @@
  * Everything derived from one interaction (framing → dialect → assembled message → usage → cost)
  * and from a whole cassette (tool-call links, totals). Never throws on recorded data.
  */
+import { headerValue } from '../model/cassette';
 import type { CassetteAnalysis, CassetteTotals, InteractionAnalysis } from '../model/analysis';
 import type { Cassette, Interaction } from '../model/cassette';
 import type { Diagnostic } from '../model/diagnostics';
@@ -53,7 +54,9 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
   }
   const model = message?.model ?? request?.model ?? detected.urlModel;
   const usage = message?.usage ?? null;
-  const recordedAt = i.recordedAt ?? ctx.recordedAt ?? null;
+  // Price at the recording date: the format's own timestamp, else the response's Date header
+  // (go-vcr and vcrpy record no timestamp, but almost every response carries Date).
+  const recordedAt = i.recordedAt ?? httpDate(headerValue(i.response.headers, 'date')) ?? ctx.recordedAt ?? null;
   const reportedUsd = message?.reportedCostUsd ?? null;
   let cost: Cost = { reportedUsd, estimatedUsd: null };
   // The response's model id is the most precise, but price tables sometimes only know the requested alias.
@@ -62,6 +65,12 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
     if (cost.estimatedUsd !== null) break;
   }
   return { index: i.index, provider: detected.provider, dialect: detected.dialect, model, streaming, request, stream, message, usage, cost, diagnostics };
+}
+
+function httpDate(v: string | undefined): string | null {
+  if (!v) return null;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
 function unique(xs: (string | null | undefined)[]): string[] {
