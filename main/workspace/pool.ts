@@ -29,8 +29,16 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job: Job | null;
+  /** In flight, oldest first (a worker answers in order). */
+  jobs: Job[];
 }
+
+/**
+ * Tasks handed to a worker before it finishes the current one: with one, the worker idles
+ * for a message round trip through the (busy) main thread after every file, which cost a
+ * third of the wall time on 2,000 small files. Two keep it busy without hoarding big files.
+ */
+const DEPTH = 2;
 
 const INLINE_ENGINE_ID = 'in-thread-1';
 
@@ -44,23 +52,25 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(script.url), job: null };
+    const slot: Slot = { worker: new Worker(script.url), jobs: [] };
     slot.worker.unref();
     slot.worker.on('message', (msg: { id: number; ok: boolean; result?: EngineResult; error?: string }) => {
-      const job = slot.job;
-      if (!job || job.id !== msg.id) return;
-      slot.job = null;
-      slot.worker.unref();
+      const i = slot.jobs.findIndex((j) => j.id === msg.id);
+      if (i < 0) return;
+      const [job] = slot.jobs.splice(i, 1);
+      if (slot.jobs.length === 0) slot.worker.unref();
+      // Refill before resolving: the worker gets its next task before callbacks run.
+      pump();
       if (msg.ok) job.resolve(msg.result as EngineResult);
       else job.reject(new Error(msg.error));
-      pump();
     });
     const fail = (err: Error) => {
       const i = slots.indexOf(slot);
       if (i >= 0) slots.splice(i, 1);
-      const job = slot.job;
-      slot.job = null;
-      job?.reject(err);
+      // Only the oldest task was running; the queued one goes back to the queue.
+      const [running, ...waiting] = slot.jobs.splice(0);
+      running?.reject(err);
+      queue.push(...waiting);
       if (!closed) pump();
     };
     slot.worker.on('error', fail);
@@ -71,11 +81,13 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
 
   const pump = () => {
     while (queue.length > 0 && !closed) {
-      let slot = slots.find((s) => s.job === null);
+      // An idle worker first, then a new one, then a second task for a busy one.
+      let slot = slots.find((s) => s.jobs.length === 0);
       if (!slot && slots.length < max) slot = spawn();
+      slot ??= slots.find((s) => s.jobs.length < DEPTH);
       if (!slot) return;
       const job = takeHighest(queue);
-      slot.job = job;
+      slot.jobs.push(job);
       slot.worker.ref();
       slot.worker.postMessage({ id: job.id, task: job.task });
     }

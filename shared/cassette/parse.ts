@@ -15,6 +15,7 @@ import { readRubyVcr } from './read-ruby-vcr';
 import type { ReadCtx } from './read-util';
 import { readLangchain, readVcrpy } from './read-vcrpy';
 import { docFromValue, loadYaml, Tree } from './yaml-tree';
+import type { N } from './yaml-tree';
 
 export interface ParseOptions {
   /**
@@ -37,12 +38,12 @@ const READERS: Record<CassetteFormat, (ctx: ReadCtx, root: ReturnType<Tree['get'
 
 const at1 = (line: number, column: number, offset = 0) => ({ start: { line, column, offset }, end: { line, column, offset } });
 
-function emptyCassette(path: string, diagnostics: Diagnostic[]): Cassette {
+export function emptyCassette(path: string, diagnostics: Diagnostic[]): Cassette {
   return { path, format: null, formatVersion: null, interactions: [], diagnostics, recordedWith: null };
 }
 
 /** Gunzips `.yaml.gz` (detected by magic, not by name) and decodes UTF-8, dropping a BOM. */
-function sourceText(bytes: Uint8Array, diags: Diagnostic[]): string | null {
+export function sourceText(bytes: Uint8Array, diags: Diagnostic[]): string | null {
   let b = bytes;
   if (isGzip(b)) {
     try {
@@ -115,31 +116,38 @@ export function parseCassette(input: { path: string; bytes: Uint8Array }, opts: 
     }
     const t = loadDocument(text, diags);
     if (!t) return emptyCassette(input.path, diags);
-    const root = t.deref(t.doc.contents);
-    const det = detectFormat(t, root);
-    if (det.kind === 'not-cassette') {
-      diags.push(diagnostic('info', 'format.not-cassette', `Not a cassette: ${det.why}`, { range: t.range(root) ?? at1(1, 1) }));
-      return emptyCassette(input.path, diags);
-    }
-    if (det.kind === 'not-http') {
-      diags.push(
-        diagnostic('warning', 'format.not-http', `This looks like ${det.what}, not recorded HTTP; Tapedeck cannot show it`, {
-          range: t.range(det.at) ?? at1(1, 1),
-        }),
-      );
-      return emptyCassette(input.path, diags);
-    }
-    const ctx: ReadCtx = { t, diags, decodeBodies: opts.decodeBodies !== false };
-    const interactions = READERS[det.format](ctx, root);
-    if (interactions.length === 0)
-      diags.push(diagnostic('info', 'cassette.empty', 'The cassette has no recorded interactions', { range: t.range(root) }));
-    let recordedWith: string | null = null;
-    if (det.format === 'ruby-vcr') recordedWith = t.str(t.get(root, 'recorded_with'));
-    else if (det.format === 'har') recordedWith = harCreator(t, root);
-    return { path: input.path, format: det.format, formatVersion: det.version, interactions, diagnostics: diags, recordedWith };
+    return readTree(input.path, t, t.deref(t.doc.contents), diags, opts);
   } catch (e) {
     // A reader bug must not crash a folder scan; say so plainly instead.
     diags.push(diagnostic('error', 'parse.internal', `Internal error while reading the cassette: ${e instanceof Error ? e.message : String(e)}`));
     return emptyCassette(input.path, diags);
   }
+}
+
+/**
+ * Detection and the format readers over an already loaded tree: shared by the full parser and
+ * the index fast path (parse-index.ts), so both read a given tree identically.
+ */
+export function readTree(path: string, t: Tree, root: N, diags: Diagnostic[], opts: ParseOptions): Cassette {
+  const det = detectFormat(t, root);
+  if (det.kind === 'not-cassette') {
+    diags.push(diagnostic('info', 'format.not-cassette', `Not a cassette: ${det.why}`, { range: t.range(root) ?? at1(1, 1) }));
+    return emptyCassette(path, diags);
+  }
+  if (det.kind === 'not-http') {
+    diags.push(
+      diagnostic('warning', 'format.not-http', `This looks like ${det.what}, not recorded HTTP; Tapedeck cannot show it`, {
+        range: t.range(det.at) ?? at1(1, 1),
+      }),
+    );
+    return emptyCassette(path, diags);
+  }
+  const ctx: ReadCtx = { t, diags, decodeBodies: opts.decodeBodies !== false };
+  const interactions = READERS[det.format](ctx, root);
+  if (interactions.length === 0)
+    diags.push(diagnostic('info', 'cassette.empty', 'The cassette has no recorded interactions', { range: t.range(root) }));
+  let recordedWith: string | null = null;
+  if (det.format === 'ruby-vcr') recordedWith = t.str(t.get(root, 'recorded_with'));
+  else if (det.format === 'har') recordedWith = harCreator(t, root);
+  return { path: path, format: det.format, formatVersion: det.version, interactions, diagnostics: diags, recordedWith };
 }

@@ -1,0 +1,77 @@
+/**
+ * parseCassetteForIndex: the folder index's reader. Same result as
+ * `parseCassette(input, { decodeBodies: false })` for everything a summary row and the
+ * interaction fingerprints use, but cheaper:
+ *  - JSON (HAR) goes through native JSON.parse instead of the YAML parser;
+ *  - YAML goes through yaml's CST without the composer (cst-tree.ts).
+ * Whatever the fast path is unsure about falls back to the full parser, which then reports
+ * diagnostics exactly as always. What differs: source ranges (and so diagnostic positions)
+ * are absent, except on errors, which only the full path produces.
+ */
+import { Document } from 'yaml';
+import type { Cassette } from '../model/cassette';
+import type { Diagnostic } from '../model/diagnostics';
+import { cstRoot } from './cst-tree';
+import { parseCassette, readTree, sourceText } from './parse';
+import { docFromValue, Tree } from './yaml-tree';
+
+let emptyDoc: Document | null = null;
+
+export interface IndexParse {
+  cassette: Cassette;
+  /** Which path produced it: 'json' | 'cst' (fast) or 'full' (fallback). */
+  path: 'json' | 'cst' | 'full';
+}
+
+export interface IndexInput {
+  path: string;
+  bytes: Uint8Array;
+  /**
+   * The bytes already decoded as UTF-8 with any BOM removed, when the host has a faster
+   * decoder (Node's Buffer); only for valid UTF-8 that is not gzip-compressed.
+   */
+  text?: string;
+}
+
+export function parseCassetteForIndex(input: IndexInput): IndexParse {
+  try {
+    const fast = fastPath(input);
+    if (fast) return fast;
+  } catch {
+    // A fast-path bug must never cost a row: the full parser decides.
+  }
+  return { cassette: parseCassette(input, { decodeBodies: false }), path: 'full' };
+}
+
+function fastPath(input: IndexInput): IndexParse | null {
+  const diags: Diagnostic[] = [];
+  const text = input.text ?? sourceText(input.bytes, diags);
+  // Encoding warnings, gzip errors, empty files: rare, and the full path words them.
+  if (text === null || diags.length > 0) return null;
+  const first = firstNonBlank(text);
+  if (first === '{') {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    // JSON that is also YAML: the full path reads the same values (numbers, strings, nesting).
+    const t = new Tree(docFromValue(value), null);
+    return { cassette: readTree(input.path, t, t.deref(t.doc.contents), diags, { decodeBodies: false }), path: 'json' };
+  }
+  if (first === '' || first === '[') return null;
+  const root = cstRoot(text);
+  if (!root) return null;
+  // Aliases never reach here, so the document is only a placeholder for Tree.deref.
+  const t = new Tree((emptyDoc ??= new Document()), null);
+  return { cassette: readTree(input.path, t, root, diags, { decodeBodies: false }), path: 'cst' };
+}
+
+function firstNonBlank(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') return c;
+  }
+  return '';
+}

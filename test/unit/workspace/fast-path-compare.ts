@@ -1,0 +1,59 @@
+/**
+ * Equivalence of the index fast path (parseCassetteForIndex) and the full parser, as the
+ * engine uses them: the summary row, the interaction fingerprints, the parse problem, and the
+ * recorded content of every interaction. Only source positions may differ (the fast path
+ * keeps none), and they are not compared.
+ */
+import { parseCassette } from '../../../shared/cassette/parse';
+import { parseCassetteForIndex } from '../../../shared/cassette/parse-index';
+import { analyzeCassette } from '../../../shared/llm/analyze';
+import type { Body, Cassette } from '../../../shared/model/cassette';
+import { interactionFingerprints, summarizeCassette } from '../../../shared/workspace/summarize';
+import { trimStreamsForSummary } from '../../../shared/workspace/trim-streams';
+
+const ref = { rootId: 'r', relPath: 'x' };
+const stat = { size: 1, mtimeMs: 1 };
+
+function body(b: Body): unknown {
+  if (b.storage === 'absent') return 'absent';
+  // text is what fingerprints and analysis read; raw is only compared when text is binary.
+  return { storage: b.storage, text: b.text, raw: b.text === null ? Array.from(b.raw) : undefined, parsed: b.parsed };
+}
+
+/** Everything of a cassette except positions. */
+export function comparable(c: Cassette): unknown {
+  return {
+    format: c.format,
+    formatVersion: c.formatVersion,
+    recordedWith: c.recordedWith,
+    diagnostics: c.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, interaction: d.interaction })),
+    interactions: c.interactions.map((it) => ({
+      index: it.index,
+      request: { ...it.request, headers: it.request.headers.map((h) => [h.name, h.value]), body: body(it.request.body) },
+      response: { ...it.response, headers: it.response.headers.map((h) => [h.name, h.value]), body: body(it.response.body) },
+      durationMs: it.durationMs,
+      recordedAt: it.recordedAt,
+    })),
+  };
+}
+
+function row(c: Cassette) {
+  const summary = summarizeCassette(ref, stat, c, analyzeCassette(trimStreamsForSummary(c).cassette));
+  return { summary, fingerprints: interactionFingerprints(c) };
+}
+
+export interface Comparison {
+  path: 'json' | 'cst' | 'full';
+  fast: { summary: unknown; fingerprints: string[]; cassette: unknown };
+  full: { summary: unknown; fingerprints: string[]; cassette: unknown };
+}
+
+export function compareFastPath(relPath: string, bytes: Uint8Array): Comparison {
+  const fast = parseCassetteForIndex({ path: relPath, bytes });
+  const full = parseCassette({ path: relPath, bytes }, { decodeBodies: false });
+  return {
+    path: fast.path,
+    fast: { ...row(fast.cassette), cassette: comparable(fast.cassette) },
+    full: { ...row(full), cassette: comparable(full) },
+  };
+}
