@@ -28,6 +28,9 @@ const outDir = mkdtempSync(join(root, 'node_modules/.cache/tapedeck-bench-'));
 process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
 const requireShim = "import { createRequire as __tdCreateRequire } from 'node:module'; const require = __tdCreateRequire(import.meta.url);";
 let failures = 0;
+// With --json, stdout carries only figure lines; anything a bench module logs goes to stderr.
+const printFigure = (line) => process.stdout.write(line + '\n');
+if (json) console.log = (...a) => console.error(...a);
 for (const file of modules) {
   const outfile = join(outDir, file.replace(/\.ts$/, '.mjs'));
   await build({
@@ -46,7 +49,7 @@ for (const file of modules) {
   const report = (f) => {
     const fig = { ...f };
     if (typeof f.baselineValue === 'number' && f.baselineValue !== 0) fig.ratio = Number((f.value / f.baselineValue).toFixed(4));
-    if (json) console.log(JSON.stringify(fig));
+    if (json) printFigure(JSON.stringify(fig));
     else {
       const base = fig.baseline ? `   baseline ${fig.baseline}: ${fmt(fig.baselineValue)} ${fig.unit}   ratio ${fig.ratio}` : '';
       console.log(`${fig.name.padEnd(32)} ${fmt(fig.value).padStart(12)} ${fig.unit}${base}`);
