@@ -166,6 +166,26 @@ test.describe('viewer on test fixtures', () => {
     await expect(row).toHaveCount(0);
     expect(errors).toEqual([]);
   });
+
+  test('a re-recording on disk shows which interactions changed, in the sidebar and the timeline', async ({ page }) => {
+    const errors = await open(served, page);
+    const src = readFileSync(join(fixturesDir, FIXTURE), 'utf8');
+    const file = join(dir, 'viewer', 'rerecorded.yaml');
+    writeFileSync(file, src);
+    const row = fileRow(page, 'viewer/rerecorded.yaml');
+    await expect(row.getByTestId('badge-interactions')).toHaveText('2×');
+    await expect(row.getByTestId('badge-rerecorded')).toHaveCount(0);
+    // `go test -update` style: the same file rewritten, only interaction #1's answer differs.
+    writeFileSync(file, src.replace('2 + 3 = **5**', '2 + 3 = **five**'));
+    await expect(row.getByTestId('badge-rerecorded')).toHaveText('changed #1');
+    await openFile(page, 'viewer/rerecorded.yaml');
+    await expect(page.locator('[data-testid="timeline-lane"][data-changed="true"]')).toHaveAttribute('data-index', '1');
+    await page.screenshot({ path: 'test-results/screens/rerecorded.png' });
+    // Moving on to another file marks the news as seen.
+    await openFile(page, FIXTURE);
+    await expect(row.getByTestId('badge-rerecorded')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('viewer on the built-in samples', () => {

@@ -6,7 +6,16 @@
 import type { IndexBatch, WorkspaceInfo } from '../../../shared/api/contract';
 import { applyBatches, fromList, refKey } from '../features/library/library-model';
 import { emptyFilters } from '../features/library/filter';
+import type { BatchResult } from '../features/library/library-model';
 import type { LibrarySlice, SliceCreator } from './types';
+
+function mergeRerecorded(current: ReadonlyMap<string, number[] | null>, r: BatchResult): ReadonlyMap<string, number[] | null> {
+  if (!r.changedInteractions.size && ![...r.removed].some((k) => current.has(k))) return current;
+  const next = new Map(current);
+  for (const [k, v] of r.changedInteractions) next.set(k, v);
+  for (const k of r.removed) next.delete(k);
+  return next;
+}
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) => {
   let queue: IndexBatch[] = [];
@@ -18,7 +27,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const batches = queue;
     queue = [];
     const r = applyBatches(get().summaries, batches);
-    set({ summaries: r.summaries, ...(r.progress ? { progress: r.progress } : {}) });
+    set({ summaries: r.summaries, rerecorded: mergeRerecorded(get().rerecorded, r), ...(r.progress ? { progress: r.progress } : {}) });
     const sel = get().selected;
     if (sel) {
       const k = refKey(sel);
@@ -52,6 +61,14 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     focusedKey: null,
     bodyText: new Map(),
     pendingInitial: null,
+    rerecorded: new Map(),
+
+    dismissRerecorded(key) {
+      if (!get().rerecorded.has(key)) return;
+      const next = new Map(get().rerecorded);
+      next.delete(key);
+      set({ rerecorded: next });
+    },
 
     async initLibrary() {
       // Subscribe before listing so no batch falls between the list and the subscription.

@@ -51,6 +51,8 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get, dep
         set({ focusedKey: cur ? refKey(cur) : null });
         return;
       }
+      // The re-recorded mark of the file we leave has been seen: clear it.
+      if (cur) get().dismissRerecorded(refKey(cur));
       set({ selected: ref, interactionIndex: 0, focusedKey: refKey(ref) });
       if (get().mainTab === 'raw') set({ mainTab: 'replay' });
       await load(false);

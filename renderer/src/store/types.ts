@@ -66,6 +66,13 @@ export interface LibrarySlice {
   /** Lower-cased text of files opened this session, for body-text search. */
   bodyText: ReadonlyMap<string, string>;
   pendingInitial: CassetteRef | null;
+  /**
+   * Files re-recorded on disk while the app is open (e.g. `go test -update`), with the
+   * interactions that differ; shown in the sidebar and the timeline until the user has
+   * looked at the file and moved on.
+   */
+  rerecorded: ReadonlyMap<string, number[] | null>;
+  dismissRerecorded(key: string): void;
   initLibrary(): Promise<void>;
   enqueueBatch(batch: IndexBatch): void;
   setFilters(patch: Partial<LibraryFilters>): void;

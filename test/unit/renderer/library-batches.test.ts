@@ -138,3 +138,17 @@ describe('library slice', () => {
     expect(doc.status === 'error' && doc.message).toMatch(/deleted/);
   });
 });
+
+describe('re-recorded files', () => {
+  it('carry the interactions that changed, latest batch wins, removal forgets them', () => {
+    const ref = { rootId: 'r1', relPath: 'a.yaml' };
+    const r = applyBatches(fromList([summary('a.yaml')]), [
+      batch({ changed: [{ ...ref, revision: '2', changedInteractions: [0] }] }),
+      batch({ changed: [{ ...ref, revision: '3', changedInteractions: [1, 3] }] }),
+      batch({ changed: [{ rootId: 'r1', relPath: 'b.yaml', revision: '2', changedInteractions: null }] }),
+      batch({ removed: [{ rootId: 'r1', relPath: 'b.yaml' }] }),
+    ]);
+    expect(r.changedInteractions.get(refKey(ref))).toEqual([1, 3]);
+    expect(r.changedInteractions.has(refKey({ rootId: 'r1', relPath: 'b.yaml' }))).toBe(false);
+  });
+});

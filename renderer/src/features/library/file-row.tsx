@@ -2,7 +2,18 @@ import type { CassetteSummary } from '../../../../shared/model/summary';
 import { formatTokensShort, formatUsd } from '../../lib/format';
 
 /** One file in the sidebar: name on top, badges (or the parse error) below. */
-export function FileRow({ s, name, dirty }: { s: CassetteSummary; name: string; dirty?: boolean }) {
+/** "changed #1 #3": which interactions a re-recording on disk altered (null: unknown). */
+function RerecordedBadge({ changed }: { changed: number[] | null }) {
+  const list = changed?.length ? changed.map((i) => `#${i}`).join(' ') : '';
+  const title = changed === null ? 'Changed on disk' : changed.length ? `Changed on disk: interactions ${list} differ from before` : 'Rewritten on disk with the same interactions';
+  return (
+    <span className="badge badge-rerecorded" data-testid="badge-rerecorded" title={title}>
+      changed{list ? ` ${list}` : ''}
+    </span>
+  );
+}
+
+export function FileRow({ s, name, dirty, rerecorded }: { s: CassetteSummary; name: string; dirty?: boolean; rerecorded?: number[] | null }) {
   const errs = s.errorStatuses.filter((c) => c >= 400);
   const cost = s.reportedUsd ?? s.estimatedUsd;
   return (
@@ -21,6 +32,7 @@ export function FileRow({ s, name, dirty }: { s: CassetteSummary; name: string; 
         <div className="row-badges"><span className="badge badge-muted">not a cassette</span></div>
       ) : (
         <div className="row-badges">
+          {rerecorded !== undefined ? <RerecordedBadge changed={rerecorded} /> : null}
           {s.format ? <span className="badge" data-testid="badge-format">{s.format}</span> : null}
           <span className="badge" data-testid="badge-interactions" title={`${s.interactions} interactions`}>{s.interactions}×</span>
           {s.streaming ? <span className="badge badge-stream" data-testid="badge-streaming" title="Streamed response">stream</span> : null}

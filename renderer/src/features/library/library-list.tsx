@@ -12,6 +12,7 @@ const FOLDER_H = 26;
 export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]; focusedKey: string | null; selectedKey: string | null }) {
   const store = useAppStoreApi();
   const dirtyKey = useAppStore((s) => (s.editor.dirty ? s.editor.key : null));
+  const rerecorded = useAppStore((s) => s.rerecorded);
   const scroller = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count: rows.length,
@@ -76,7 +77,7 @@ export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]
               data-path={row.kind === 'file' ? row.summary.relPath : row.kind === 'folder' ? row.path : row.name}
             >
               {row.kind === 'file' ? (
-                <FileRow s={row.summary} name={row.name} dirty={row.key === dirtyKey} />
+                <FileRow s={row.summary} name={row.name} dirty={row.key === dirtyKey} rerecorded={rerecorded.get(row.key)} />
               ) : (
                 <div className="row-name">
                   <span className="chevron" aria-hidden>{row.kind === 'folder' && row.collapsed ? '▸' : '▾'}</span>

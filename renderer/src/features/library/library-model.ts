@@ -19,6 +19,8 @@ export interface BatchResult {
   summaries: SummaryMap;
   /** Keys of files whose content changed on disk (so an open view can reload). */
   changed: Set<string>;
+  /** For those files, which interactions differ from before (null: not known, e.g. a new layout). */
+  changedInteractions: Map<string, number[] | null>;
   removed: Set<string>;
   progress: { done: number; total: number } | null;
 }
@@ -27,6 +29,7 @@ export interface BatchResult {
 export function applyBatches(current: SummaryMap, batches: readonly IndexBatch[]): BatchResult {
   const next = new Map(current);
   const changed = new Set<string>();
+  const changedInteractions = new Map<string, number[] | null>();
   const removed = new Set<string>();
   let progress: BatchResult['progress'] = null;
   for (const b of batches) {
@@ -40,11 +43,15 @@ export function applyBatches(current: SummaryMap, batches: readonly IndexBatch[]
       next.delete(k);
       removed.add(k);
       changed.delete(k);
+      changedInteractions.delete(k);
     }
-    for (const c of b.changed) changed.add(refKey(c));
+    for (const c of b.changed) {
+      changed.add(refKey(c));
+      changedInteractions.set(refKey(c), c.changedInteractions);
+    }
     progress = b.progress;
   }
-  return { summaries: next, changed, removed, progress };
+  return { summaries: next, changed, changedInteractions, removed, progress };
 }
 
 export function fromList(list: readonly CassetteSummary[]): SummaryMap {

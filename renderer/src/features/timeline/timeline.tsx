@@ -5,6 +5,7 @@ import type { Cassette } from '../../../../shared/model/cassette';
 import { formatDuration, formatInt, formatUsd } from '../../lib/format';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { laneGeometry, statusClass } from './lanes';
+import { refKey } from '../library/library-model';
 
 function pathOf(url: string): string {
   try {
@@ -17,6 +18,8 @@ function pathOf(url: string): string {
 export function Timeline({ cassette, analysis }: { cassette: Cassette; analysis: CassetteAnalysis }) {
   const store = useAppStoreApi();
   const selected = useAppStore((s) => s.interactionIndex);
+  // Interactions a re-recording on disk changed, while that news is fresh (see library slice).
+  const changed = useAppStore((s) => (s.selected ? s.rerecorded.get(refKey(s.selected)) : undefined));
   const lanes = useMemo(() => laneGeometry(cassette.interactions.map((i) => i.durationMs)), [cassette]);
 
   return (
@@ -30,13 +33,15 @@ export function Timeline({ cassette, analysis }: { cassette: Cassette; analysis:
           `status ${it.response.status ?? '–'} · ${formatDuration(it.durationMs)}${lane.estimated ? ' (no duration recorded)' : ''}`,
           u ? `tokens: ${formatInt(u.inputTokens)} in / ${formatInt(u.outputTokens)} out` : 'no usage reported',
           `cost: ${formatUsd(a?.cost.reportedUsd)} reported · ${formatUsd(a?.cost.estimatedUsd)} estimated`,
-        ].join('\n');
+          changed?.includes(i) ? 'changed by the last re-recording on disk' : '',
+        ].filter(Boolean).join('\n');
         return (
           <div
             key={i}
             role="option"
             aria-selected={i === selected}
-            className={`lane ${i === selected ? 'is-selected' : ''}`}
+            className={`lane ${i === selected ? 'is-selected' : ''} ${changed?.includes(i) ? 'is-changed' : ''}`}
+            data-changed={changed?.includes(i) ? 'true' : undefined}
             tabIndex={0}
             onClick={() => store.getState().selectInteraction(i)}
             onKeyDown={(e) => {
@@ -51,6 +56,7 @@ export function Timeline({ cassette, analysis }: { cassette: Cassette; analysis:
           >
             <span className="lane-label">
               <span className="lane-index">#{i}</span> {it.request.method} {pathOf(it.request.url)}
+              {changed?.includes(i) ? <span className="lane-changed" title="Changed by the last re-recording on disk"> ● changed</span> : null}
             </span>
             <span className="lane-track">
               <span
