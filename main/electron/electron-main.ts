@@ -17,11 +17,12 @@ import { loadWindowState, saveWindowState } from './window-state';
 
 const argPaths = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
 
-if (!app.requestSingleInstanceLock()) app.quit();
-
 let win: BrowserWindow | null = null;
 
-app.whenReady().then(async () => {
+// A second launch hands its paths to the first (see 'second-instance') and exits before it
+// builds a backend of its own, so two processes never write the same config and cache.
+if (!app.requestSingleInstanceLock()) app.exit(0);
+else app.whenReady().then(async () => {
   const indexFile = join(rendererDir(), 'index.html');
   const indexUrl = pathToFileURL(indexFile).href;
   const configDir = defaultConfigDir();
@@ -39,6 +40,7 @@ app.whenReady().then(async () => {
 
   // Deny every permission (camera, notifications, …) and pin the CSP on every response.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
   );
@@ -47,7 +49,14 @@ app.whenReady().then(async () => {
     // navigation to its file:// URL (navigateOnDragDrop), which we turn into "open it".
     contents.on('will-navigate', (event, url) => {
       event.preventDefault();
-      if (url.startsWith('file:') && url !== indexUrl) void backend.handlers.openPath(fileURLToPath(url)).catch(() => undefined);
+      if (!url.startsWith('file:') || url === indexUrl) return;
+      let dropped: string;
+      try {
+        dropped = fileURLToPath(url); // throws on file://host/… URLs, which name no local path
+      } catch {
+        return;
+      }
+      void backend.handlers.openPath(dropped).catch(() => undefined);
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     // The UI never needs a second window or an external page.

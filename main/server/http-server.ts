@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend/backend';
 import { invokeHandler } from '../backend/invoke';
 import { serveStatic } from './static-files';
-import { CSP, TOKEN_COOKIE, hostAllowed, newToken, originAllowed, tokenValid } from './security';
+import { CSP, hostAllowed, newToken, originAllowed, pathAfterToken } from './security';
 
 const MAX_BODY = 256 * 1024 * 1024;
 
@@ -57,9 +57,15 @@ export async function startHttpServer(backend: Backend, opts: { port?: number; r
     if (!hostAllowed(req, port)) return send(res, 421, 'Misdirected request: unexpected Host header.\n');
     if (!originAllowed(req, port)) return send(res, 403, 'Cross-origin requests are refused.\n');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (!tokenValid(req, url, token)) return send(res, 401, 'Missing or wrong session token. Use the URL that `tapedeck serve` printed.\n');
+    const path = pathAfterToken(url.pathname, token);
+    if (path === null) return send(res, 401, 'Missing or wrong session token. Use the URL that `tapedeck serve` printed.\n');
+    // `/<token>` alone: redirect so the page's relative asset URLs resolve under the token.
+    if (!url.pathname.endsWith('/') && path === '/') {
+      res.writeHead(308, { ...SECURITY_HEADERS, location: `/${token}/` });
+      return res.end();
+    }
 
-    if (url.pathname.startsWith('/api/call/') && req.method === 'POST') {
+    if (path.startsWith('/api/call/') && req.method === 'POST') {
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Expected JSON.\n');
       let parsed: { args?: unknown };
       try {
@@ -67,10 +73,10 @@ export async function startHttpServer(backend: Backend, opts: { port?: number; r
       } catch (err) {
         return send(res, 400, `Bad request: ${(err as Error).message}\n`);
       }
-      const result = await invokeHandler(backend.handlers, url.pathname.slice('/api/call/'.length), parsed.args);
+      const result = await invokeHandler(backend.handlers, path.slice('/api/call/'.length), parsed.args);
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }
-    if (url.pathname === '/api/events' && req.method === 'GET') {
+    if (path === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       clients.add(res);
@@ -82,9 +88,7 @@ export async function startHttpServer(backend: Backend, opts: { port?: number; r
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n');
-    // A valid token on the page URL becomes a same-site cookie so the page's own assets load.
-    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    const served = await serveStatic(opts.rendererDir, url.pathname, res, { ...SECURITY_HEADERS, 'set-cookie': cookie });
+    const served = await serveStatic(opts.rendererDir, path, res, SECURITY_HEADERS);
     if (!served) send(res, 404, 'Not found.\n');
   };
 
@@ -100,7 +104,7 @@ export async function startHttpServer(backend: Backend, opts: { port?: number; r
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/${token}/`,
     port,
     token,
     async close() {

@@ -6,15 +6,21 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_HEADER = 'x-tapedeck-token';
-export const TOKEN_COOKIE = 'tapedeck_token';
-
+/**
+ * The token is the first path segment: every URL of the app is /<token>/…, so the page, its
+ * lazily loaded chunks, its workers, the API and the event stream all carry it without a
+ * cookie. (A cookie would be sent to every port on 127.0.0.1, leaking the token to any
+ * other local server the user's browser visits.)
+ */
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
 export function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  // Browsers omit the default port from Host.
+  if (port === 80) hosts.add('127.0.0.1').add('localhost');
+  return hosts;
 }
 
 /** DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own name as Host. */
@@ -27,7 +33,8 @@ export function hostAllowed(req: IncomingMessage, port: number): boolean {
 export function originAllowed(req: IncomingMessage, port: number): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  const suffix = port === 80 ? ['', ':80'] : [`:${port}`];
+  return suffix.some((p) => origin === `http://127.0.0.1${p}` || origin === `http://localhost${p}`);
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -36,27 +43,11 @@ function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
-export function cookieToken(req: IncomingMessage): string | null {
-  const cookie = req.headers.cookie;
-  if (!cookie) return null;
-  for (const part of cookie.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v.join('=');
-  }
-  return null;
+/** Splits `/<token>/rest` and checks the token; returns the rest (`/` at least) or null. */
+export function pathAfterToken(pathname: string, token: string): string | null {
+  const m = /^\/([^/]+)(\/.*)?$/.exec(pathname);
+  if (!m || !safeEqual(m[1], token)) return null;
+  return m[2] ?? '/';
 }
 
-/** The token may come as a header (API calls), a query parameter (first page load, SSE) or our cookie. */
-export function presentedToken(req: IncomingMessage, url: URL): string | null {
-  const header = req.headers[TOKEN_HEADER];
-  if (typeof header === 'string') return header;
-  return url.searchParams.get('token') ?? cookieToken(req);
-}
-
-export function tokenValid(req: IncomingMessage, url: URL, token: string): boolean {
-  const given = presentedToken(req, url);
-  return given !== null && safeEqual(given, token);
-}
-
-// One literal (not concatenated) so static scanners such as electronegativity can parse it.
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

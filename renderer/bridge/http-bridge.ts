@@ -1,7 +1,8 @@
 /**
  * The browser half of `tapedeck serve`: the same TapedeckApi the Electron preload exposes,
  * derived from the contract's call list, over HTTP POST (calls) and Server-Sent Events
- * (pushes). Every request carries the per-launch token; the server refuses anything without it.
+ * (pushes). `baseUrl` is the app's root, `http://127.0.0.1:PORT/<token>`: the per-launch token
+ * is the first path segment of every URL, so every request carries it.
  */
 import {
   callNames,
@@ -13,8 +14,6 @@ import {
   type TapedeckApi,
 } from '../../shared/api/contract';
 
-export const TOKEN_HEADER = 'x-tapedeck-token';
-
 export class BridgeError extends Error {
   constructor(
     readonly code: string,
@@ -24,13 +23,13 @@ export class BridgeError extends Error {
   }
 }
 
-export function createHttpBridge(opts: { baseUrl: string; token: string }): TapedeckApi {
+export function createHttpBridge(opts: { baseUrl: string }): TapedeckApi {
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
   let source: EventSource | null = null;
 
   const ensureSource = () => {
     if (source) return;
-    source = new EventSource(`${opts.baseUrl}/api/events?token=${encodeURIComponent(opts.token)}`);
+    source = new EventSource(`${opts.baseUrl}/api/events`);
     source.onmessage = (m) => {
       const { event, payload } = JSON.parse(m.data) as { event: string; payload: unknown };
       if (!isEventName(event)) return;
@@ -41,7 +40,7 @@ export function createHttpBridge(opts: { baseUrl: string; token: string }): Tape
   const invoke = async (name: CallName, args: unknown[]): Promise<unknown> => {
     const res = await fetch(`${opts.baseUrl}/api/call/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: opts.token },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ args }),
     });
     if (res.status === 401) throw new BridgeError('unauthorized', 'The server refused the session token.');

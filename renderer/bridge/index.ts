@@ -1,6 +1,6 @@
 /**
  * Picks the API: Electron's preload exposes `window.tapedeck`; in a plain browser the page was
- * opened by `tapedeck serve` with `?token=` in its URL, and the HTTP bridge is used.
+ * opened by `tapedeck serve` at `/<token>/`, and the HTTP bridge talks to that same root.
  */
 import type { TapedeckApi } from '../../shared/api/contract';
 import { createHttpBridge } from './http-bridge';
@@ -15,7 +15,6 @@ declare global {
 export function connectApi(): TapedeckApi {
   if (window.tapedeck) return window.tapedeck;
   const url = new URL(window.location.href);
-  const token = url.searchParams.get('token') ?? sessionStorage.getItem('tapedeck-token') ?? '';
-  if (token) sessionStorage.setItem('tapedeck-token', token);
-  return createHttpBridge({ baseUrl: url.origin, token });
+  const token = url.pathname.split('/')[1] ?? '';
+  return createHttpBridge({ baseUrl: `${url.origin}/${token}` });
 }

@@ -37,7 +37,7 @@ async function serve(dir: string): Promise<{ url: string; stop(): void }> {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
     const on = (d: Buffer) => {
       out += d;
-      const m = /at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      const m = /at (http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\/)/.exec(out);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     };
     child.stdout.on('data', on);

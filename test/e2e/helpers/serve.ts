@@ -38,7 +38,7 @@ export async function startServe(paths: string[]): Promise<Served> {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);
     const onData = (d: Buffer) => {
       output += d.toString();
-      const m = /at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      const m = /at (http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\/)/.exec(output);
       if (m) {
         clearTimeout(timer);
         resolveUrl(m[1]);
@@ -52,7 +52,7 @@ export async function startServe(paths: string[]): Promise<Served> {
   return {
     url,
     origin: u.origin,
-    token: u.searchParams.get('token')!,
+    token: u.pathname.split('/')[1],
     stop: async () => {
       await new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

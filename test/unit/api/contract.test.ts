@@ -51,7 +51,7 @@ describe('the contract is the single source of calls', () => {
   });
 
   it('the HTTP bridge and the invoker cover the same calls', () => {
-    const bridge = createHttpBridge({ baseUrl: 'http://127.0.0.1:1', token: 't' }) as unknown as Record<string, unknown>;
+    const bridge = createHttpBridge({ baseUrl: 'http://127.0.0.1:1/t' }) as unknown as Record<string, unknown>;
     expect(Object.keys(bridge).sort()).toEqual([...callNames, 'on'].sort());
     expect(Object.keys(argCounts).sort()).toEqual([...callNames].sort());
     expect(eventNames.length).toBeGreaterThan(0);
