@@ -9,6 +9,7 @@ import { diagnostic } from '../model/diagnostics';
 import { isGzip, safeGunzip } from '../codec/decompress';
 import { isValidUtf8, utf8Decode } from '../util/bytes';
 import { detectFormat } from './detect';
+import { CassetteLimitError } from './limits';
 import { readGoVcr } from './read-go-vcr';
 import { harCreator, readHar } from './read-har';
 import { readRubyVcr } from './read-ruby-vcr';
@@ -118,6 +119,10 @@ export function parseCassette(input: { path: string; bytes: Uint8Array }, opts: 
     if (!t) return emptyCassette(input.path, diags);
     return readTree(input.path, t, t.deref(t.doc.contents), diags, opts);
   } catch (e) {
+    if (e instanceof CassetteLimitError) {
+      diags.push(diagnostic('error', e.code, e.message, { range: at1(1, 1) }));
+      return emptyCassette(input.path, diags);
+    }
     // A reader bug must not crash a folder scan; say so plainly instead.
     diags.push(diagnostic('error', 'parse.internal', `Internal error while reading the cassette: ${e instanceof Error ? e.message : String(e)}`));
     return emptyCassette(input.path, diags);

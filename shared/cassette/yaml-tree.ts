@@ -3,8 +3,9 @@
  * instead of calling `toJS()` on the whole document: it is cheaper, and nodes carry the source
  * offsets that the views need to jump into the YAML.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Node, ScalarTag, YAMLMap } from 'yaml';
+import { Composer, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError } from 'yaml';
+import type { Alias, Node, ScalarTag, YAMLMap } from 'yaml';
+import { CassetteLimitError, cstDepth, MAX_EXPANDED_NODES, MAX_NESTING, tooDeep, valueDepth } from './limits';
 import type { SourcePos, SourceRange } from '../model/diagnostics';
 
 /** Base64 text of a `!!binary` / Ruby `!binary` scalar, decoded only when a body is read. */
@@ -36,8 +37,17 @@ export const CASSETTE_TAGS: ScalarTag[] = [lazyBinaryTag, rubyBinaryTag];
  * `Tree.scalar` applies the core schema to the scalars that are actually read.
  */
 export function loadYaml(text: string): { doc: Document.Parsed; lines: LineCounter } {
+  // parseDocument, in its steps: the CST parser is iterative, so the nesting depth is checked
+  // on its tokens before the (recursive) composer sees them.
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, schema: 'failsafe', customTags: CASSETTE_TAGS, keepSourceTokens: false });
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const depth = cstDepth(tokens);
+  if (depth > MAX_NESTING) throw tooDeep(depth);
+  const composer = new Composer({ schema: 'failsafe', customTags: CASSETTE_TAGS, keepSourceTokens: false });
+  const docs = Array.from(composer.compose(tokens, true, text.length));
+  const doc = docs[0] as Document.Parsed;
+  if (docs.length > 1) doc.errors.push(new YAMLParseError(docs[1].range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+  for (const e of [...doc.errors, ...doc.warnings]) e.linePos = [lines.linePos(e.pos[0]), lines.linePos(e.pos[1])];
   return { doc, lines };
 }
 
@@ -87,6 +97,8 @@ export function corePlain(s: string): unknown {
 
 /** A document built from an already-parsed JSON value: same walking API, no positions. */
 export function docFromValue(value: unknown): Document {
+  const depth = valueDepth(value);
+  if (depth > MAX_NESTING) throw tooDeep(depth);
   return new Document(value, { customTags: CASSETTE_TAGS });
 }
 
@@ -99,9 +111,25 @@ export class Tree {
     readonly lines: LineCounter | null,
   ) {}
 
+  private aliases: Map<Alias, N> | null = null;
+
+  /**
+   * An alias's target. yaml's `Alias.resolve` walks the whole document on every call, which
+   * made a file with thousands of `*id001` references (PyYAML writes them) take minutes; one
+   * walk in document order resolves every alias to the last anchor before it.
+   */
   deref(n: unknown): N {
-    if (isAlias(n)) return n.resolve(this.doc) as N;
-    return n as N;
+    if (!isAlias(n)) return n as N;
+    if (!this.aliases) {
+      const aliases = new Map<Alias, N>();
+      const anchors = new Map<string, Node>();
+      visit(this.doc, {
+        Alias: (_k, a) => void aliases.set(a, anchors.get(a.source)),
+        Node: (_k, node) => void (node.anchor && anchors.set(node.anchor, node)),
+      });
+      this.aliases = aliases;
+    }
+    return this.aliases.get(n);
   }
 
   get(map: N, key: string): N {
@@ -174,16 +202,20 @@ export class Tree {
     return null;
   }
 
-  /** Plain JS for a subtree (pydantic-ai parsed_body): core-schema scalars, `!!binary` as its base64 text. */
-  toJS(n: N): unknown {
+  /**
+   * Plain JS for a subtree (pydantic-ai parsed_body): core-schema scalars, `!!binary` as its
+   * base64 text. Aliases are expanded, so the output is budgeted against alias bombs.
+   */
+  toJS(n: N, budget = { left: MAX_EXPANDED_NODES }): unknown {
+    if (--budget.left < 0) throw new CassetteLimitError('yaml.alias-expansion', `A value expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} items through YAML aliases (an alias bomb?); it is not read`);
     const d = this.deref(n);
     if (d == null) return d === null ? null : undefined;
     if (isMap(d)) {
       const o: Record<string, unknown> = {};
-      for (const p of d.items) o[String(this.scalar(p.key as N) ?? this.toJS(p.key as N))] = this.toJS(p.value as N);
+      for (const p of d.items) o[String(this.scalar(p.key as N) ?? this.toJS(p.key as N, budget))] = this.toJS(p.value as N, budget);
       return o;
     }
-    if (isSeq(d)) return d.items.map((i) => this.toJS(i as N));
+    if (isSeq(d)) return d.items.map((i) => this.toJS(i as N, budget));
     const v = this.scalar(d);
     return v instanceof Base64Text ? v.text : v;
   }
