@@ -18,6 +18,15 @@ import { loadWindowState, saveWindowState } from './window-state';
 const argPaths = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
 
 let win: BrowserWindow | null = null;
+// macOS hands files and folders (Finder "Open With", Dock drops) over as open-file events,
+// which can arrive before the app is ready.
+let openLater: string[] | null = [];
+let openNow: ((path: string) => void) | null = null;
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (openNow) openNow(path);
+  else openLater?.push(path);
+});
 
 // A second launch hands its paths to the first (see 'second-instance') and exits before it
 // builds a backend of its own, so two processes never write the same config and cache.
@@ -63,7 +72,9 @@ else app.whenReady().then(async () => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  const paths = argPaths(process.argv).map((p) => resolve(p));
+  const paths = [...argPaths(process.argv).map((p) => resolve(p)), ...(openLater ?? [])];
+  openLater = null;
+  openNow = (p) => void backend.handlers.openPath(p).catch(() => undefined);
   for (const p of paths.length ? paths : [samplesDir()]) await backend.handlers.openPath(p);
 
   let theme: ThemeSource = 'system';
