@@ -58,7 +58,7 @@ export class RootIndex {
   private cacheTimer: NodeJS.Timeout | null = null;
   private closed = false;
   scanned: Promise<void> = Promise.resolve();
-  private walked: Promise<void> = Promise.resolve();
+  private watchStarted: Promise<void> = Promise.resolve();
 
   constructor(
     readonly id: string,
@@ -67,18 +67,21 @@ export class RootIndex {
   ) {}
 
   start(): void {
-    let walked!: () => void;
-    this.walked = new Promise<void>((r) => (walked = r));
-    this.scanned = this.deps.track(this.serial(() => this.scan(walked)));
-    // chokidar's own initial crawl competes with our walk for the fs thread pool, so it
-    // starts after the walk; a reconciling rescan once it is ready catches anything that
-    // appeared or vanished in between.
-    void this.walked.then(() => {
+    this.scanned = this.deps.track(this.serial(() => this.scan()));
+    // chokidar's initial crawl (an lstat and a watch per file, on the main thread) took a
+    // fifth of the CPU the index workers need on a 2-core machine, so it starts once the
+    // first scan is done; the reconciling rescan once it is ready picks up anything that
+    // appeared, changed or vanished meanwhile.
+    const settled = this.scanned.then(
+      () => {},
+      () => {},
+    );
+    this.watchStarted = settled.then(() => {
       if (this.closed) return;
       this.watcher = watchRoot(this.real, (changes) => {
         if (!this.closed) void this.deps.track(this.serial(() => this.applyBurst(changes)));
       });
-      void Promise.all([this.watcher.ready, this.scanned]).then(() => {
+      void this.watcher.ready.then(() => {
         if (!this.closed) void this.serial(() => this.applyBurst([{ type: 'changed', path: '', dir: true }], false));
       });
     });
@@ -86,7 +89,7 @@ export class RootIndex {
 
   /** Resolves once the watcher has set up its watches (tests wait for this). */
   async whenWatching(): Promise<void> {
-    await this.walked;
+    await this.watchStarted;
     await this.watcher?.ready;
   }
 
@@ -134,7 +137,7 @@ export class RootIndex {
     }
   }
 
-  private async scan(walked: () => void): Promise<void> {
+  private async scan(): Promise<void> {
     // The walk does not wait for the pool and cache: the first rows (pending ones) go out
     // while the worker script is still being located (or bundled, under vitest).
     const ready = this.deps.pool.then(async (pool) => ({ pool, cache: await loadCache(this.deps.cacheDir, this.real, pool.engineId) }));
@@ -159,21 +162,17 @@ export class RootIndex {
         }),
       );
     };
-    try {
-      await walk(this.real, '', (files) => {
-        batch.progress.total += files.length;
-        const s = state;
-        if (s) for (const f of files) handle(f, s);
-        else
-          for (const f of files) {
-            this.setPending(f, batch);
-            backlog.push(f);
-          }
-        batch.schedule();
-      });
-    } finally {
-      walked();
-    }
+    await walk(this.real, '', (files) => {
+      batch.progress.total += files.length;
+      const s = state;
+      if (s) for (const f of files) handle(f, s);
+      else
+        for (const f of files) {
+          this.setPending(f, batch);
+          backlog.push(f);
+        }
+      batch.schedule();
+    });
     const s = await ready;
     for (const f of backlog.splice(0)) handle(f, s);
     batch.schedule();

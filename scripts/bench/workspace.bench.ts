@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parse as yamlParse } from 'yaml';
 import type { IndexBatch } from '../../shared/api/contract';
+import { createEnginePool } from '../../main/workspace/pool';
 import { createWorkspace, type Workspace } from '../../main/workspace/workspace';
 import { resolveWorkerScript } from '../../main/workspace/worker-script';
 
@@ -263,10 +264,23 @@ export async function run(report: Report): Promise<void> {
     }
     await warm.ws.close();
 
+    // The indexing engine alone on one thread (a pool of one worker, so its garbage stays out
+    // of this process), against the same baseline: tells engine cost apart from pool and
+    // machine effects (two busy cores give ~1.4x here, not 2x).
+    const single = await createEnginePool(1, workerEntry());
+    let engineS = Infinity;
+    for (let round = 0; round < 2; round++) {
+      const te = performance.now();
+      await Promise.all(files.map((rel) => single.run({ kind: 'file', absPath: join(dir, rel), ref: { rootId: 'bench', relPath: rel }, knownHash: null })));
+      engineS = Math.min(engineS, (performance.now() - te) / 1000);
+    }
+    await single.close();
+
     const mb = (totalBytes / 1e6).toFixed(0);
     console.error(`workspace bench: ${files.length} files, ${mb} MB, ${rows.length} rows (corpus ready in ${genS.toFixed(1)} s)`);
     report({ name: 'workspace.first_row_ms', value: round(cold.firstRowMs), unit: 'ms' });
     report({ name: 'workspace.index_s', value: round(cold.seconds, 2), unit: 's', baseline: 'yaml.parse, one thread', baselineValue: round(baselineS, 2) });
+    report({ name: 'workspace.engine_1thread_s', value: round(engineS, 2), unit: 's', baseline: 'yaml.parse, one thread', baselineValue: round(baselineS, 2) });
     report({ name: 'workspace.reindex_warm_s', value: round(warm.seconds, 3), unit: 's', baseline: 'cold workspace.index_s', baselineValue: round(cold.seconds, 2) });
     report({ name: 'workspace.peak_rss_mb', value: round(peakRss / 1e6), unit: 'MB' });
     report({ name: 'workspace.watch_p95_ms', value: round(percentile(latencies, 95)), unit: 'ms' });

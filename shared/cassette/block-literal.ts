@@ -21,17 +21,27 @@ export function resolveLiteralFast(source: string, parentIndent: number, chomp: 
   const trailingBreaks = source.length - end;
   // A last line of spaces would be trailing whitespace to yaml; a missing final break is rare.
   if (source.charCodeAt(end - 1) === 32 || (chomp !== '-' && trailingBreaks === 0)) return null;
-  const indent = ' '.repeat(k);
   // Every content line starts with the indentation or is empty (native regex scans, no split).
   let bad = badLine.get(k);
-  if (!bad) badLine.set(k, (bad = new RegExp(`\\n(?!\\n|${indent})`)));
-  const content = source.slice(0, end);
-  if (bad.test(content)) return null;
-  // One replaceAll over the right slice gives a flat string with the chomped tail already in
-  // place: appending a break afterwards would make a rope that the next indexOf flattens.
-  if (chomp === '-') return content.slice(k).replaceAll('\n' + indent, '\n');
-  if (chomp === '') return source.slice(k, end + 1).replaceAll('\n' + indent, '\n');
-  return source.slice(k).replaceAll('\n' + indent, '\n');
+  if (!bad) badLine.set(k, (bad = new RegExp(`\\n(?!\\n|${' '.repeat(k)})`)));
+  if (bad.test(source.slice(0, end))) return null;
+  return literalText(source, k, end, chomp);
 }
 
 const badLine = new Map<number, RegExp>();
+
+/**
+ * The value of a literal block whose lines are known to be empty or indented by at least `k`
+ * (`end`: just after the last content character). split/join rather than replaceAll: V8's
+ * replaceAll builds a rope that the next indexOf or hash flattens, a second multi-MB copy;
+ * the joined string is flat. Slicing before splitting puts the chomped tail in place, so no
+ * `+ '\n'` makes a rope either.
+ */
+export function literalText(source: string, k: number, end: number, chomp: '' | '-' | '+'): string {
+  const cut = chomp === '-' ? end : chomp === '' ? end + 1 : source.length;
+  const body = source.slice(k, cut);
+  return body.split(sep(k)).join('\n');
+}
+
+const seps: string[] = [];
+const sep = (k: number) => (seps[k] ??= '\n' + ' '.repeat(k));

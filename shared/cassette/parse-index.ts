@@ -3,7 +3,8 @@
  * `parseCassette(input, { decodeBodies: false })` for everything a summary row and the
  * interaction fingerprints use, but cheaper:
  *  - JSON (HAR) goes through native JSON.parse instead of the YAML parser;
- *  - YAML goes through yaml's CST without the composer (cst-tree.ts).
+ *  - YAML goes through a line scanner for recorder-shaped YAML (line-scan.ts), and what it
+ *    declines through yaml's CST without the composer (cst-tree.ts).
  * Whatever the fast path is unsure about falls back to the full parser, which then reports
  * diagnostics exactly as always. What differs: source ranges (and so diagnostic positions)
  * are absent, except on errors, which only the full path produces.
@@ -12,6 +13,7 @@ import { Document } from 'yaml';
 import type { Cassette } from '../model/cassette';
 import type { Diagnostic } from '../model/diagnostics';
 import { cstRoot } from './cst-tree';
+import { scanRoot } from './line-scan';
 import { parseCassette, readTree, sourceText } from './parse';
 import { docFromValue, Tree } from './yaml-tree';
 
@@ -19,8 +21,8 @@ let emptyDoc: Document | null = null;
 
 export interface IndexParse {
   cassette: Cassette;
-  /** Which path produced it: 'json' | 'cst' (fast) or 'full' (fallback). */
-  path: 'json' | 'cst' | 'full';
+  /** Which path produced it: 'json' | 'scan' | 'cst' (fast) or 'full' (fallback). */
+  path: 'json' | 'scan' | 'cst' | 'full';
 }
 
 export interface IndexInput {
@@ -61,11 +63,12 @@ function fastPath(input: IndexInput): IndexParse | null {
     return { cassette: readTree(input.path, t, t.deref(t.doc.contents), diags, { decodeBodies: false }), path: 'json' };
   }
   if (first === '' || first === '[') return null;
-  const root = cstRoot(text);
+  const scanned = scanRoot(text);
+  const root = scanned ?? cstRoot(text);
   if (!root) return null;
   // Aliases never reach here, so the document is only a placeholder for Tree.deref.
   const t = new Tree((emptyDoc ??= new Document()), null);
-  return { cassette: readTree(input.path, t, root, diags, { decodeBodies: false }), path: 'cst' };
+  return { cassette: readTree(input.path, t, root, diags, { decodeBodies: false }), path: scanned ? 'scan' : 'cst' };
 }
 
 function firstNonBlank(text: string): string {

@@ -5,7 +5,7 @@
  * keeps none), and they are not compared.
  */
 import { parseCassette } from '../../../shared/cassette/parse';
-import { parseCassetteForIndex } from '../../../shared/cassette/parse-index';
+import { parseCassetteForIndex, type IndexParse } from '../../../shared/cassette/parse-index';
 import { analyzeCassette } from '../../../shared/llm/analyze';
 import type { Body, Cassette } from '../../../shared/model/cassette';
 import { interactionFingerprints, summarizeCassette } from '../../../shared/workspace/summarize';
@@ -43,7 +43,7 @@ function row(c: Cassette) {
 }
 
 export interface Comparison {
-  path: 'json' | 'cst' | 'full';
+  path: IndexParse['path'];
   fast: { summary: unknown; fingerprints: string[]; cassette: unknown };
   full: { summary: unknown; fingerprints: string[]; cassette: unknown };
 }
