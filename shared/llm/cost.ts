@@ -55,8 +55,11 @@ export function estimateCost(provider: Provider | null, model: string | null, us
 function candidates(provider: Provider | null, url: string | null): PriceOptions[] {
   const out: PriceOptions[] = [];
   if (url && /^https?:\/\//.test(url)) {
-    const p = safeFind(url);
-    if (p) out.push({ provider: p });
+    // By id, not the provider object: calcPrice re-normalises a passed object's whole price
+    // table on every call (~20% of indexing time); by id it uses the table it already has.
+    // Same prices on every corpus interaction, checked when this changed.
+    const id = providerIdForUrl(url);
+    if (id) out.push({ providerId: id });
   }
   const id = provider ? PROVIDER_IDS[provider] : undefined;
   if (id) out.push({ providerId: id });
@@ -64,12 +67,25 @@ function candidates(provider: Provider | null, url: string | null): PriceOptions
   return out;
 }
 
-function safeFind(url: string) {
-  try {
-    return findProvider({ providerApiUrl: url });
-  } catch {
-    return undefined;
+const providerByUrl = new Map<string, string | null>();
+
+/**
+ * findProvider matches URL patterns across every provider: remember the answer per URL
+ * (without the query). Endpoints repeat across a folder, so this almost always hits.
+ */
+function providerIdForUrl(url: string): string | null {
+  const key = url.split('?')[0];
+  let id = providerByUrl.get(key);
+  if (id === undefined) {
+    try {
+      id = findProvider({ providerApiUrl: url })?.id ?? null;
+    } catch {
+      id = null;
+    }
+    if (providerByUrl.size > 10_000) providerByUrl.clear();
+    providerByUrl.set(key, id);
   }
+  return id;
 }
 
 type Tiered = { base: number; tiers: { start: number; price: number }[] };
