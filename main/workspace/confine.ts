@@ -14,10 +14,13 @@ const OUTSIDE = 'path.outside-workspace';
 export function checkRelPath(relPath: unknown): string {
   if (typeof relPath !== 'string' || relPath === '') throw new ApiFailure(OUTSIDE, 'A file path is required.');
   if (relPath.includes('\0')) throw new ApiFailure(OUTSIDE, 'The path contains a NUL byte.');
-  if (isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath) || relPath.startsWith('/') || relPath.startsWith('\\'))
+  if (isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath) || relPath.startsWith('/') || (sep === '\\' && relPath.startsWith('\\')))
     throw new ApiFailure(OUTSIDE, `Absolute paths are not accepted: ${relPath}`);
-  const parts = relPath.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
-  if (parts.includes('..')) throw new ApiFailure(OUTSIDE, `The path leaves the workspace folder: ${relPath}`);
+  // `..` is refused whichever separator surrounds it (a Windows-style `..\x` is suspicious
+  // everywhere). But a backslash separates folders on Windows only: elsewhere `x\y.yaml` is one
+  // file name (the scan lists it so), and splitting there would read or save a different file.
+  if (relPath.split(/[\\/]+/).includes('..')) throw new ApiFailure(OUTSIDE, `The path leaves the workspace folder: ${relPath}`);
+  const parts = relPath.split(sep === '\\' ? /[\\/]+/ : /\/+/).filter((p) => p !== '' && p !== '.');
   if (parts.length === 0) throw new ApiFailure(OUTSIDE, 'A file path is required.');
   return parts.join('/');
 }

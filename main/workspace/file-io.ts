@@ -76,32 +76,51 @@ export async function saveFileAt(root: RootIndex, req: SaveRequest, pool: Engine
   const bytes = Buffer.from(req.content, req.encoding);
   return root.serial(async (): Promise<SaveOutcome> => {
     const abs = await resolveInRoot(root.real, clean, true);
-    const disk = await readDisk(abs);
-    const diskRevision = disk ? revisionOf(disk.size, disk.mtimeMs, disk.hash) : '';
-    if (!req.force && !sameRevision(String(req.baseRevision ?? ''), diskRevision))
-      return {
-        status: 'conflict',
-        message: disk ? `${clean} changed on disk since it was opened.` : `${clean} was deleted on disk since it was opened.`,
-        diskRevision,
-      };
-    const ref = root.ref(clean);
-    const res = await pool.run({ kind: 'bytes', bytes, ref, stat: { size: bytes.length, mtimeMs: 0 } });
-    if (res.kind !== 'indexed') throw new Error('unexpected engine result for bytes');
-    if (res.parseProblem && !req.allowInvalid) {
-      const out: SaveOutcome = { status: 'invalid', message: res.parseProblem.message };
-      if (res.parseProblem.line !== undefined) out.line = res.parseProblem.line;
-      if (res.parseProblem.column !== undefined) out.column = res.parseProblem.column;
-      return out;
-    }
-    await atomicWriteFile(abs, bytes);
-    const st = await stat(abs);
-    root.recordSaved(clean, {
-      summary: { ...res.summary, size: st.size, mtimeMs: st.mtimeMs },
-      size: st.size,
-      mtimeMs: st.mtimeMs,
-      hash: res.hash,
-      fingerprints: res.fingerprints,
+    // One file can sit under two open folders (/a and /a/b): serialise by the file itself.
+    return withFileLock(abs, async (): Promise<SaveOutcome> => {
+      const ref = root.ref(clean);
+      // Validate first (it can take seconds on a big file), then compare revisions right before
+      // writing, so an edit made on disk meanwhile is a conflict rather than silently lost.
+      const res = await pool.run({ kind: 'bytes', bytes, ref, stat: { size: bytes.length, mtimeMs: 0 } });
+      if (res.kind !== 'indexed') throw new Error('unexpected engine result for bytes');
+      if (res.parseProblem && !req.allowInvalid) {
+        const out: SaveOutcome = { status: 'invalid', message: res.parseProblem.message };
+        if (res.parseProblem.line !== undefined) out.line = res.parseProblem.line;
+        if (res.parseProblem.column !== undefined) out.column = res.parseProblem.column;
+        return out;
+      }
+      const disk = await readDisk(abs);
+      const diskRevision = disk ? revisionOf(disk.size, disk.mtimeMs, disk.hash) : '';
+      if (!req.force && !sameRevision(String(req.baseRevision ?? ''), diskRevision))
+        return {
+          status: 'conflict',
+          message: disk ? `${clean} changed on disk since it was opened.` : `${clean} was deleted on disk since it was opened.`,
+          diskRevision,
+        };
+      await atomicWriteFile(abs, bytes);
+      const st = await stat(abs);
+      root.recordSaved(clean, {
+        summary: { ...res.summary, size: st.size, mtimeMs: st.mtimeMs },
+        size: st.size,
+        mtimeMs: st.mtimeMs,
+        hash: res.hash,
+        fingerprints: res.fingerprints,
+      });
+      return { status: 'saved', revision: revisionOf(st.size, st.mtimeMs, res.hash), mtimeMs: st.mtimeMs, size: st.size };
     });
-    return { status: 'saved', revision: revisionOf(st.size, st.mtimeMs, res.hash), mtimeMs: st.mtimeMs, size: st.size };
   });
+}
+
+const fileLocks = new Map<string, Promise<unknown>>();
+
+/** Runs `fn` after every earlier save of the same absolute path has finished. */
+function withFileLock<T>(abs: string, fn: () => Promise<T>): Promise<T> {
+  const prev = fileLocks.get(abs) ?? Promise.resolve();
+  const run = prev.then(fn, fn);
+  const tail = run.catch(() => undefined);
+  fileLocks.set(abs, tail);
+  void tail.then(() => {
+    if (fileLocks.get(abs) === tail) fileLocks.delete(abs);
+  });
+  return run;
 }

@@ -31,7 +31,17 @@ interface Slot {
   worker: Worker;
   /** In flight, oldest first (a worker answers in order). */
   jobs: Job[];
+  /** When the oldest job started running (the watchdog's clock). */
+  runningSince: number;
+  timedOut: boolean;
 }
+
+/**
+ * A file no parser limit catches could still spin a worker forever (and every later file of
+ * the folder would wait behind it): past this, the worker is ended and the file gets an error
+ * row. A 20 MB stream takes a few seconds here; this is far beyond that.
+ */
+export const TASK_TIMEOUT_MS = Number(process.env.TAPEDECK_TASK_TIMEOUT_MS) || 60_000;
 
 /**
  * Tasks handed to a worker before it finishes the current one: with one, the worker idles
@@ -52,12 +62,13 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(script.url), jobs: [] };
+    const slot: Slot = { worker: new Worker(script.url), jobs: [], runningSince: 0, timedOut: false };
     slot.worker.unref();
     slot.worker.on('message', (msg: { id: number; ok: boolean; result?: EngineResult; error?: string }) => {
       const i = slot.jobs.findIndex((j) => j.id === msg.id);
       if (i < 0) return;
       const [job] = slot.jobs.splice(i, 1);
+      slot.runningSince = Date.now();
       if (slot.jobs.length === 0) slot.worker.unref();
       // Refill before resolving: the worker gets its next task before callbacks run.
       pump();
@@ -69,7 +80,7 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
       if (i >= 0) slots.splice(i, 1);
       // Only the oldest task was running; the queued one goes back to the queue.
       const [running, ...waiting] = slot.jobs.splice(0);
-      running?.reject(err);
+      running?.reject(slot.timedOut ? new Error(`Gave up after ${TASK_TIMEOUT_MS / 1000} s: parsing this file did not finish`) : err);
       queue.push(...waiting);
       if (!closed) pump();
     };
@@ -87,11 +98,22 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
       slot ??= slots.find((s) => s.jobs.length < DEPTH);
       if (!slot) return;
       const job = takeHighest(queue);
+      if (slot.jobs.length === 0) slot.runningSince = Date.now();
       slot.jobs.push(job);
       slot.worker.ref();
       slot.worker.postMessage({ id: job.id, task: job.task });
     }
   };
+
+  const watchdog = setInterval(() => {
+    const now = Date.now();
+    for (const s of slots) {
+      if (s.jobs.length === 0 || s.timedOut || now - s.runningSince <= TASK_TIMEOUT_MS) continue;
+      s.timedOut = true;
+      void s.worker.terminate(); // 'exit' then fails the running task and requeues the rest
+    }
+  }, Math.min(5_000, TASK_TIMEOUT_MS / 2));
+  watchdog.unref();
 
   return {
     mode: 'worker',
@@ -105,6 +127,7 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
     },
     async close() {
       closed = true;
+      clearInterval(watchdog);
       for (const job of queue.splice(0)) job.reject(new Error('index pool is closed'));
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },

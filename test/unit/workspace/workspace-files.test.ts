@@ -74,6 +74,13 @@ describe('confinement', () => {
     expect(readFileSync(join(outside, 'secret.yaml'), 'utf8')).toBe('token: hunter2\n');
   });
 
+  it.skipIf(process.platform === 'win32')('a backslash is part of a file name on POSIX: the listed file is the one read', async () => {
+    writeFile(dir, 'odd\\name.yaml', goVcr([{}]));
+    writeFile(join(dir, 'odd'), 'name.yaml', 'not: the same file\n');
+    const f = await ws.readCassette(ref('odd\\name.yaml'));
+    expect(f.content).toBe(readFileSync(join(dir, 'odd\\name.yaml'), 'utf8'));
+  });
+
   it('does not list files behind outward symlinks', async () => {
     const rows = await ws.listCassettes();
     expect(rows.some((r) => r.relPath.includes('secret') || r.relPath === 'link-out.yaml')).toBe(false);
