@@ -4,6 +4,7 @@
  * through Document#toString (it re-renders every style); they splice the source text instead.
  */
 import { Composer, CST, Parser } from 'yaml';
+import { cstDepth, MAX_NESTING, tooDeep } from '../cassette/limits';
 import type { Document } from 'yaml';
 import type { EditResult, Splice, TextChange } from './types';
 
@@ -31,9 +32,12 @@ class Editable implements EditableDoc {
 
   constructor(readonly text: string) {
     this.tokens = [...new Parser().parse(text)];
-    const docs = [...new Composer({ keepSourceTokens: true, uniqueKeys: false }).compose(this.tokens)];
+    // The composer recurses per nesting level and a deep enough file aborts the process, so
+    // such a file is opened without a document (edit ops then refuse it with this error).
+    const depth = cstDepth(this.tokens);
+    const docs = depth > MAX_NESTING ? [] : [...new Composer({ keepSourceTokens: true, uniqueKeys: false }).compose(this.tokens)];
     this.doc = docs[0] ?? null;
-    this.errors = docs.flatMap((d) => d.errors.map((e) => e.message));
+    this.errors = depth > MAX_NESTING ? [tooDeep(depth).message] : docs.flatMap((d) => d.errors.map((e) => e.message));
     if (docs.length > 1) this.errors.push('more than one YAML document: a cassette has one');
     this.isJson = /^\uFEFF?\s*[[{]/.test(text);
     const nl = text.indexOf('\n');

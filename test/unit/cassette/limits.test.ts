@@ -73,3 +73,13 @@ describe('limits against hostile files', () => {
     expect(JSON.parse(c.interactions[0].request.body.text!)).toMatchObject({ a: 'one', b: 'one', c: 'two', d: 'two' });
   });
 });
+
+describe('limits in the edit and CLI paths', () => {
+  it('openEditable refuses a too-deep file with an error instead of composing it', async () => {
+    const { openEditable } = await import('../../../shared/edit/document');
+    const n = 20_000;
+    const doc = openEditable(`{"log":{"entries":[${'['.repeat(n)}${']'.repeat(n)}]}}`);
+    expect(doc.doc).toBeNull();
+    expect(doc.errors.join(' ')).toMatch(/deeper than 500 levels/);
+  });
+});
