@@ -33,18 +33,27 @@ export function valueOffsetToSource(node: Scalar, k: number): number | null {
   return start;
 }
 
-/** Line starts of a text, for offset → 1-based line/column by binary search. */
-export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+/** Offsets where each line of a text starts (after every LF). */
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  };
+  return starts;
+}
+
+/** 1-based line/column of a 0-based offset, by binary search over line starts. */
+export function posInLines(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/** Line starts of a text, for offset → 1-based line/column by binary search. */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = lineStartsOf(text);
+  return (offset) => posInLines(starts, offset);
 }

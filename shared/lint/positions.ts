@@ -5,6 +5,7 @@
 import type { Body } from '../model/cassette';
 import type { SourceRange } from '../model/diagnostics';
 import { utf8Decode } from '../util/bytes';
+import { lineStartsOf, posInLines } from '../edit/value-pos';
 
 export interface Pos {
   line: number;
@@ -16,25 +17,13 @@ export class LineIndex {
   constructor(readonly text: string) {}
 
   private lineStarts(): number[] {
-    if (!this.starts) {
-      const s = [0];
-      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) s.push(i + 1);
-      this.starts = s;
-    }
+    this.starts ??= lineStartsOf(this.text);
     return this.starts;
   }
 
   /** 1-based line/column of a 0-based UTF-16 offset. */
   pos(offset: number): Pos {
-    const s = this.lineStarts();
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - s[lo] + 1 };
+    return posInLines(this.lineStarts(), offset);
   }
 
   /** Offset of the first character of a 1-based line. */
