@@ -24,6 +24,8 @@ export interface CassetteSummary {
   diagnostics: { error: number; warning: number; info: number };
   /** First error diagnostic, for inline display in the sidebar. */
   firstError: { message: string; line?: number; column?: number } | null;
+  /** For `not-cassette` rows: what the file looks like instead (e.g. a gRPC or WebSocket log). */
+  note?: string;
   size: number;
   mtimeMs: number;
 }

@@ -94,6 +94,10 @@ export function summarizeCassette(
   for (const d of diagnostics) row.diagnostics[d.severity]++;
   const firstError = diagnostics.find((d) => d.severity === 'error');
   if (firstError) row.firstError = errorOf(firstError);
+  if (row.kind === 'not-cassette') {
+    const why = diagnostics.find((d) => d.code === 'format.not-http') ?? diagnostics.find((d) => d.code === 'format.not-cassette');
+    if (why) row.note = why.message;
+  }
   return row;
 }
 

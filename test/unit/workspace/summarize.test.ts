@@ -62,3 +62,14 @@ describe('summarizeCassette', () => {
     expect(hostOf('not a url')).toBeNull();
   });
 });
+
+describe('not-cassette rows say what the file is instead', () => {
+  it('a WebSocket message log and a plain YAML file', () => {
+    const ws = parse('ws.yaml', 'interactions:\n- kind: message\n  direction: sent\n  data: "{}"\nversion: 1\n');
+    const s = summarizeCassette(ref, stat, ws, analyzeCassette(ws));
+    expect(s.kind).toBe('not-cassette');
+    expect(s.note).toMatch(/WebSocket/);
+    const cfg = parse('cfg.yaml', 'name: build\non: push\n');
+    expect(summarizeCassette(ref, stat, cfg, analyzeCassette(cfg)).note).toMatch(/Not a cassette/);
+  });
+});
