@@ -5,7 +5,7 @@ import { SplitPane } from '../components/split-pane';
 import { QuickOpen } from '../features/library/quick-open';
 import { Sidebar } from '../features/library/sidebar';
 import { CassetteView } from '../features/replay/cassette-view';
-import { ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
+import { HelpButton, ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
 import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
 import { selectUi } from '../store/selectors';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
@@ -20,6 +20,8 @@ export function App() {
   }, [store]);
   // While dirty, closing the tab/window asks first (Electron turns this into its own dialog).
   const dirty = useAppStore((s) => s.editor.dirty);
+  // With a cassette open the button sits in the tab bar (CassetteView) instead of floating over content.
+  const docReady = useAppStore((s) => s.doc.status === 'ready');
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -39,7 +41,7 @@ export function App() {
         <Sidebar />
         <main className="main" data-testid="main">
           <CassetteView />
-          <button type="button" className="help-button" onClick={() => store.getState().setShortcutsOpen(true)} title="Keyboard shortcuts (?)" data-testid="help-button">?</button>
+          {docReady ? null : <HelpButton />}
         </main>
       </SplitPane>
       {ui.quickOpenOpen ? <QuickOpen /> : null}

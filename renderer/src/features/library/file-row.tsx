@@ -13,6 +13,16 @@ function RerecordedBadge({ changed }: { changed: number[] | null }) {
   );
 }
 
+/**
+ * The index note in a few words for the one-line row ("a WebSocket message log"); the full
+ * sentence is the row's tooltip. Notes read "This looks like X (details), not recorded HTTP…"
+ * or "Not a cassette: why".
+ */
+export function shortNote(note: string): string {
+  const m = /looks like (.+?)(?: \(|, not |;|$)/.exec(note) ?? /^Not a cassette: (.+)$/.exec(note);
+  return (m?.[1] ?? note).replace(/^(a|an) /, '');
+}
+
 export function FileRow({ s, name, dirty, rerecorded }: { s: CassetteSummary; name: string; dirty?: boolean; rerecorded?: number[] | null }) {
   const errs = s.errorStatuses.filter((c) => c >= 400);
   const cost = s.reportedUsd ?? s.estimatedUsd;
@@ -29,7 +39,10 @@ export function FileRow({ s, name, dirty, rerecorded }: { s: CassetteSummary; na
           {s.firstError.line && !/\bline \d/.test(s.firstError.message) ? `line ${s.firstError.line}: ` : ''}{s.firstError.message}
         </div>
       ) : s.kind === 'not-cassette' ? (
-        <div className="row-badges"><span className="badge badge-muted">not a cassette</span></div>
+        <div className="row-badges" title={s.note ?? 'Not an HTTP cassette'}>
+          <span className="badge badge-muted" data-testid="badge-not-cassette">not a cassette</span>
+          {s.note ? <span className="row-note" data-testid="row-note">{shortNote(s.note)}</span> : null}
+        </div>
       ) : (
         <div className="row-badges">
           {rerecorded !== undefined ? <RerecordedBadge changed={rerecorded} /> : null}

@@ -42,7 +42,7 @@ export function AssembledView({ msg, links, interaction }: { msg: AssembledMessa
           <pre className="prose-raw">{msg.reasoning}</pre>
         </details>
       ) : null}
-      <TextBlock text={msg.text} mode={markdownRaw ? 'raw' : scrubbing ? 'tail' : 'markdown'} />
+      <TextBlock text={msg.text} done={msg.done} mode={markdownRaw ? 'raw' : scrubbing ? 'tail' : 'markdown'} />
       {msg.toolCalls.length ? (
         <div className="tool-calls" data-testid="tool-calls">
           {msg.toolCalls.map((c) => (
@@ -64,7 +64,7 @@ export function AssembledView({ msg, links, interaction }: { msg: AssembledMessa
       ) : null}
       <div className="assembled-foot">
         <span>finish <b data-testid="finish-reason">{msg.finishReason ?? '–'}</b></span>
-        <span data-testid="usage-so-far">
+        <span data-testid="usage-so-far" title="Token usage reported so far: input / output / total">
           usage {msg.usage ? `${msg.usage.inputTokens}/${msg.usage.outputTokens}/${msg.usage.totalTokens}` : '–'}
         </span>
         {msg.reportedCostUsd != null ? <span>cost {formatUsd(msg.reportedCostUsd)}</span> : null}
@@ -74,11 +74,12 @@ export function AssembledView({ msg, links, interaction }: { msg: AssembledMessa
   );
 }
 
-const TextBlock = memo(function TextBlock({ text, mode }: { text: string; mode: 'raw' | 'tail' | 'markdown' }) {
+const TextBlock = memo(function TextBlock({ text, mode, done }: { text: string; mode: 'raw' | 'tail' | 'markdown'; done: boolean }) {
   const tooLong = mode === 'markdown' && text.length > MARKDOWN_LIMIT;
   if (tooLong) mode = 'raw';
   const html = useMemo(() => (mode === 'markdown' && text ? renderMarkdown(text) : ''), [text, mode]);
-  if (!text) return <div className="muted text-empty" data-testid="assembled-text">(no text yet)</div>;
+  // "yet" only while more can arrive: a finished tool-call-only answer has no text at all.
+  if (!text) return <div className="muted text-empty" data-testid="assembled-text">{done ? '(no text)' : '(no text yet)'}</div>;
   if (mode === 'markdown') {
     // Safe: renderMarkdown escapes raw HTML and filters link targets (lib/markdown.ts).
     return <div className="prose" data-testid="assembled-text" dangerouslySetInnerHTML={{ __html: html }} />;

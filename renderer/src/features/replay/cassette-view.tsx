@@ -6,10 +6,12 @@ import { StateMessage } from '../../components/state-message';
 import { selectCurrentInteraction } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import type { DocState } from '../../store/types';
+import type { Diagnostic } from '../../../../shared/model/diagnostics';
 import { DiffView } from '../editor/diff-view';
 import { EditBar } from '../editor/edit-bar';
 import { RawView } from '../editor/raw-view';
 import { ProblemsPanel } from '../problems/problems-panel';
+import { HelpButton } from '../shortcuts/shortcuts-overlay';
 import { RequestPanel } from '../request/request-panel';
 import { Timeline } from '../timeline/timeline';
 import { CassetteSummaryBar } from '../usage/cassette-summary-bar';
@@ -58,6 +60,7 @@ export function CassetteView() {
             {t === 'problems' && problemCount ? <span className="muted"> {problemCount}</span> : null}
           </button>
         ))}
+        <HelpButton />
       </div>
       <div className="tab-body">
         {tab === 'raw' ? diffOpen ? <DiffView /> : <RawView /> : tab === 'problems' ? <ProblemsPanel /> : <ReplayTab doc={doc} />}
@@ -68,12 +71,20 @@ export function CassetteView() {
 
 const TAB_LABEL = { replay: 'Replay', raw: 'Raw', problems: 'Problems' } as const;
 
+/** Why there is nothing to replay: a parse error, a file that is no HTTP cassette, or none recorded. */
+function emptyReason(diags: readonly Diagnostic[]): string {
+  if (diags.some((d) => d.severity === 'error')) return 'The file did not parse: see the Raw tab for the failing line.';
+  // format.not-http (gRPC, WebSocket logs), format.not-cassette (other YAML, empty file).
+  const why = diags.find((d) => d.code === 'format.not-http') ?? diags.find((d) => d.code.startsWith('format.'));
+  return why ? why.message : 'This cassette has no recorded interactions.';
+}
+
 function ReplayTab({ doc }: { doc: Extract<DocState, { status: 'ready' }> }) {
   const cur = useAppStore(useShallow(selectCurrentInteraction));
   if (!doc.cassette.interactions.length || !cur?.interaction) {
     return (
       <StateMessage kind="empty" title="No interactions" testId="replay-empty">
-        {doc.cassette.diagnostics.some((d) => d.severity === 'error') ? 'The file did not parse: see the Raw tab for the failing line.' : 'This cassette has no recorded interactions.'}
+        {emptyReason(doc.cassette.diagnostics)}
       </StateMessage>
     );
   }

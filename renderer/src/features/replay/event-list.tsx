@@ -30,7 +30,7 @@ export function EventList({ stream, body, interaction }: { stream: FramedStream;
         data-index={i}
       >
         <span className="event-index">{i + 1}</span>
-        {e.event && e.event !== 'message' ? <span className="event-name">{e.event}</span> : null}
+        {e.event && e.event !== 'message' ? <span className="event-name" title={e.event}>{e.event}</span> : null}
         <span className="event-data mono">{e.data.length > PREVIEW ? e.data.slice(0, PREVIEW) + '…' : e.data}</span>
       </div>,
     );

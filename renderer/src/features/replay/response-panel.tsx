@@ -11,6 +11,7 @@ import { UsageBar } from '../usage/usage-bar';
 import { AssembledAtCursor, AssembledView } from './assembled-view';
 import { EventList } from './event-list';
 import { HeaderList } from '../request/header-list';
+import { BodyView } from '../request/body-view';
 import { InteractionActions } from '../editor/interaction-actions';
 import { Scrubber } from './scrubber';
 
@@ -38,7 +39,8 @@ export function ResponsePanel({ it, a, links }: { it: Interaction; a: Interactio
       {a?.stream ? (
         <>
           <Scrubber />
-          <SplitPane id="replay-events" direction="row" initial={360} min={220}>
+          {/* Narrow (small window, wide request pane): text on top, events below, both visible. */}
+          <SplitPane id="replay-events" direction="row" initial={360} min={220} stackBelow={560} stackedInitial={200} stackedMin={90}>
             <AssembledAtCursor final={a.message} links={links} interaction={it.index} />
             <EventList stream={a.stream} body={res.body.bytes} interaction={it.index} />
           </SplitPane>
@@ -52,7 +54,7 @@ export function ResponsePanel({ it, a, links }: { it: Interaction; a: Interactio
           </details>
         </div>
       ) : (
-        <pre className="code raw-body-pre" data-testid="response-body">{res.body.text ?? `(${res.body.bytes.length} bytes of binary data)`}</pre>
+        <BodyView body={res.body} contentType={ctype} testId="response-body" />
       )}
     </section>
   );

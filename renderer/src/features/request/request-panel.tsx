@@ -3,6 +3,8 @@ import type { ToolLink } from '../../../../shared/model/llm';
 import type { InteractionAnalysis } from '../../../../shared/model/analysis';
 import type { Interaction } from '../../../../shared/model/cassette';
 import { useAppStoreApi } from '../../store/store-context';
+import { headerValue } from '../../../../shared/model/cassette';
+import { BodyView } from './body-view';
 import { HeaderList } from './header-list';
 import { Transcript } from './transcript';
 
@@ -50,8 +52,8 @@ export function RequestPanel({ it, a, links }: { it: Interaction; a: Interaction
         </>
       ) : (
         <details className="raw-body" open>
-          <summary>Body {it.request.body.storage === 'absent' ? '(none)' : ''}</summary>
-          <pre className="code">{it.request.body.text ?? `(${it.request.body.bytes.length} bytes of binary data)`}</pre>
+          <summary>Body</summary>
+          <BodyView body={it.request.body} contentType={headerValue(it.request.headers, 'content-type')} testId="request-body" />
         </details>
       )}
     </section>

@@ -1,4 +1,5 @@
 import type { RequestMessage, ToolLink } from '../../../../shared/model/llm';
+import { useAppStore } from '../../store/store-context';
 import { EditToggle, TextEditForm } from '../editor/edit-forms';
 
 interface Props {
@@ -36,7 +37,7 @@ export function Transcript({ messages, interaction, links, onGoto }: Props) {
                   <>
                     {' '}from{' '}
                     <button type="button" className="link-button" onClick={() => onGoto(link.fromInteraction)}>
-                      interaction #{link.fromInteraction}, call {link.callSlot + 1}
+                      <CallRef link={link} />
                     </button>
                     {link.by === 'position' ? <span className="muted"> (matched by position)</span> : null}
                   </>
@@ -47,5 +48,22 @@ export function Transcript({ messages, interaction, links, onGoto }: Props) {
         );
       })}
     </ol>
+  );
+}
+
+/**
+ * "add (call 1 of 2) in interaction #0". Interactions keep the file's 0-based `#N` (as on the
+ * timeline); calls are counted from 1 with their total, like "event 3 / 46", so "#0, call 1"
+ * no longer reads as two different numbering schemes.
+ */
+function CallRef({ link }: { link: ToolLink }) {
+  const calls = useAppStore((s) => (s.doc.status === 'ready' ? s.doc.analysis.interactions[link.fromInteraction]?.message?.toolCalls : undefined));
+  const pos = calls ? calls.findIndex((c) => c.slot === link.callSlot) : -1;
+  const name = pos >= 0 ? calls![pos].name : '';
+  const count = calls && pos >= 0 ? ` (call ${pos + 1} of ${calls.length})` : ` (call ${link.callSlot + 1})`;
+  return (
+    <span data-testid="tool-result-call">
+      {name ? <span className="mono">{name}</span> : 'call'}{count} in interaction #{link.fromInteraction}
+    </span>
   );
 }

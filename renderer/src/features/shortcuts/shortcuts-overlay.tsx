@@ -25,8 +25,19 @@ export function ShortcutsOverlay() {
             </section>
           ))}
         </div>
+        <p className="muted" data-testid="numbering-note">
+          Numbering: interactions are <b>#0, #1…</b> as stored in the file (go-vcr&apos;s <code>id</code>); events and tool calls are counted from 1 (&ldquo;event 3 / 46&rdquo;, &ldquo;call 1 of 2&rdquo;).
+        </p>
         <p className="muted">Press <Kbd k="Escape" /> to close.</p>
       </div>
     </div>
+  );
+}
+
+/** Opens the overlay: floating while no cassette is open, in the tab bar otherwise. */
+export function HelpButton() {
+  const store = useAppStoreApi();
+  return (
+    <button type="button" className="help-button" onClick={() => store.getState().setShortcutsOpen(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" data-testid="help-button">?</button>
   );
 }
