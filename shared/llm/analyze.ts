@@ -37,8 +37,11 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
   let message: AssembledMessage | null = null;
   const status = i.response.status;
   if (status !== null && status >= 400) {
-    const err = isObj(firstJson) && firstJson.error !== undefined ? errorText(firstJson.error) : `HTTP ${status}`;
-    diagnostics.push({ severity: 'info', code: 'llm.http-error', message: `The provider answered ${status}: ${err.slice(0, 300)}`, ...at });
+    let err = isObj(firstJson) && firstJson.error !== undefined ? errorText(firstJson.error) : '';
+    // Error bodies often repeat the status as their code ("429: Provider returned error").
+    if (err.startsWith(`${status}: `)) err = err.slice(`${status}: `.length);
+    const detail = err ? `: ${err.slice(0, 300)}` : '';
+    diagnostics.push({ severity: 'info', code: 'llm.http-error', message: `The provider answered HTTP ${status}${detail}`, ...at });
   } else if (streaming) {
     const a = impl.create();
     for (const ev of framed.events) a.step(ev);
