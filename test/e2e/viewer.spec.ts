@@ -196,7 +196,6 @@ test.describe('viewer on the built-in samples', () => {
   test.afterAll(async () => served?.stop());
 
   test('every sample opens without errors and streams can be scrubbed', async ({ page }) => {
-    test.skip(!existsSync(samplesDir), 'app/samples not present');
     const errors = await open(served, page);
     const rows = page.getByTestId('library-file');
     await expect(rows.first()).toBeVisible();
