@@ -69,16 +69,18 @@ export function lintCassette(input: string | Uint8Array, path: string, opts: Lin
 
 export function lintCassetteDetailed(input: string | Uint8Array, path: string, opts: LintOptions = {}): LintResult {
   const src = sourceOf(input, path);
-  const cassette = parseCassette({ path, bytes: src.bytes });
+  const cassette = opts.parsed?.cassette ?? parseCassette({ path, bytes: src.bytes });
   const raw: RawFinding[] = cassette.diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => ({ code: 'cassette/parse-error', message: d.message, line: d.line, column: d.column, interaction: d.interaction }));
   if (cassette.format !== null) {
-    let analysis: CassetteAnalysis | null = null;
-    try {
-      analysis = analyzeCassette(cassette);
-    } catch (e) {
-      raw.push({ code: 'lint/internal', message: `LLM analysis failed: ${String(e)}` });
+    let analysis: CassetteAnalysis | null = opts.parsed ? opts.parsed.analysis : null;
+    if (!opts.parsed) {
+      try {
+        analysis = analyzeCassette(cassette);
+      } catch (e) {
+        raw.push({ code: 'lint/internal', message: `LLM analysis failed: ${String(e)}` });
+      }
     }
     const base: LintContext = { path, text: src.text, editable: src.editable, cassette, analysis };
     const ctx: RuleCtx = withLines(base);

@@ -36,6 +36,11 @@ export interface Finding {
 export interface LintOptions {
   /** Per-code level; a key also matches every code under it (`secret` matches `secret/openai-key`). */
   rules?: Record<string, RuleLevel>;
+  /**
+   * The same source already parsed and analysed (the app's worker has just done both for the
+   * views): lint reuses them instead of parsing a large cassette a second time.
+   */
+  parsed?: { cassette: Cassette; analysis: CassetteAnalysis | null };
 }
 
 export interface RuleMeta {

@@ -6,6 +6,9 @@
 import { parseCassette } from '../../../shared/cassette/parse';
 import { lintCassette } from '../../../shared/lint';
 import { analyzeCassette } from '../../../shared/llm/analyze';
+import type { CassetteAnalysis } from '../../../shared/model/analysis';
+import type { Cassette } from '../../../shared/model/cassette';
+import { utf8Encode } from '../../../shared/util/bytes';
 import type { LintFinding } from '../store/types';
 import type { AnalyzeRequest, AnalyzeResponse } from './analyze-protocol';
 
@@ -15,10 +18,26 @@ const ctx = self as unknown as DedicatedWorkerGlobalScope;
 // (the editor re-gzips on save).
 const yamlPath = (p: string) => p.replace(/\.gz$/i, '');
 
+/**
+ * The last source parsed for the views. After an edit the store asks for analysis and then
+ * for lint of the same text; lint reuses this parse instead of repeating it (seconds on a
+ * large stream).
+ */
+let last: { bytes: Uint8Array; parsed: { cassette: Cassette; analysis: CassetteAnalysis } } | null = null;
+
+function parsedFor(text: string) {
+  if (!last) return undefined;
+  const bytes = utf8Encode(text);
+  const b = last.bytes;
+  if (b.length !== bytes.length) return undefined;
+  for (let i = 0; i < b.length; i++) if (b[i] !== bytes[i]) return undefined;
+  return last.parsed;
+}
+
 function handle(req: AnalyzeRequest): AnalyzeResponse {
   const { id } = req;
   if (req.type === 'lint') {
-    const findings: LintFinding[] = lintCassette(req.text, yamlPath(req.path)).map((f, index) => ({
+    const findings: LintFinding[] = lintCassette(req.text, yamlPath(req.path), { parsed: parsedFor(req.text) }).map((f, index) => ({
       index,
       code: f.code,
       severity: f.severity,
@@ -31,12 +50,13 @@ function handle(req: AnalyzeRequest): AnalyzeResponse {
     return { id, ok: true, findings };
   }
   if (req.type === 'fix') {
-    const f = lintCassette(req.text, yamlPath(req.path))[req.index];
+    const f = lintCassette(req.text, yamlPath(req.path), { parsed: parsedFor(req.text) })[req.index];
     if (!f?.fix) return { id, ok: false, message: 'the finding is gone (the text changed)' };
     return { id, ok: true, text: f.fix.apply(req.text) };
   }
   const cassette = parseCassette({ path: req.path, bytes: req.bytes });
   const analysis = analyzeCassette(cassette);
+  last = { bytes: req.bytes, parsed: { cassette, analysis } };
   return { id, ok: true, cassette, analysis };
 }
 
