@@ -1,6 +1,6 @@
 /** Turns a CassetteFile from the backend into parser bytes and display text. */
-import { gunzipSync } from 'fflate';
 import type { CassetteFile } from '../../../shared/api/contract';
+import { isGzip, safeGunzip } from '../../../shared/codec/decompress';
 import { base64Decode, utf8Decode, utf8Encode } from '../../../shared/util/bytes';
 
 export function fileBytes(file: Pick<CassetteFile, 'content' | 'encoding'>): Uint8Array {
@@ -15,9 +15,10 @@ export function fileBytes(file: Pick<CassetteFile, 'content' | 'encoding'>): Uin
 export function displayText(file: Pick<CassetteFile, 'content' | 'encoding'>, bytes: Uint8Array): string {
   if (file.encoding === 'utf8') return file.content;
   let b = bytes;
-  if (b[0] === 0x1f && b[1] === 0x8b) {
+  if (isGzip(b)) {
     try {
-      b = gunzipSync(b);
+      // The shared gunzip: it refuses truncated streams instead of allocating their bogus size.
+      b = safeGunzip(b);
     } catch {
       return '(gzip data that does not decompress)';
     }
