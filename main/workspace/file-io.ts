@@ -5,7 +5,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { ApiFailure, type CassetteFile, type SaveOutcome, type SaveRequest } from '../../shared/api/contract';
-import { isValidUtf8 } from '../../shared/util/bytes';
+import { isUtf8 } from 'node:buffer';
 import { hasCassetteExtension } from '../../shared/workspace/summarize';
 import { atomicWriteFile } from '../fs/atomic-write';
 import { checkRelPath, resolveInRoot } from './confine';
@@ -57,7 +57,7 @@ export async function readFileAt(root: RootIndex, relPath: string): Promise<Cass
   const clean = cassettePath(relPath);
   const disk = await readDisk(await resolveInRoot(root.real, clean));
   if (!disk) throw new ApiFailure('file.not-found', `No such file: ${clean}`);
-  const binary = clean.toLowerCase().endsWith('.gz') || !isValidUtf8(disk.bytes);
+  const binary = clean.toLowerCase().endsWith('.gz') || !isUtf8(disk.bytes); // native check; the JS one is for shared/
   return {
     rootId: root.id,
     relPath: clean,
