@@ -58,6 +58,15 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // A second Ctrl+C, or a shutdown that hangs (a stuck worker, a socket that never closes),
+  // must not leave the port taken: exit anyway.
+  const force = () => process.exit(130);
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  setTimeout(() => {
+    io.stderr('Tapedeck did not shut down within 5 s; exiting anyway.\n');
+    process.exit(1);
+  }, 5_000).unref();
   await handle.stop();
   return 0;
 }

@@ -10,6 +10,8 @@ import { serveStatic } from './static-files';
 import { CSP, hostAllowed, newToken, originAllowed, pathAfterToken } from './security';
 
 const MAX_BODY = 256 * 1024 * 1024;
+/** How long close() lets in-flight requests finish before it cuts their sockets. */
+const CLOSE_GRACE_MS = 1_000;
 
 export interface RunningServer {
   url: string;
@@ -47,6 +49,7 @@ export async function startHttpServer(backend: Backend, opts: { port?: number; r
   const token = opts.token ?? newToken();
   const clients = new Set<ServerResponse>();
   let port = 0;
+  let closing = false;
 
   const unsubscribe = backend.subscribe((event, payload) => {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
@@ -54,6 +57,12 @@ export async function startHttpServer(backend: Backend, opts: { port?: number; r
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // A browser's EventSource reconnects on its own, often over a kept-alive socket that
+    // server.close() does not cut; serving it would hold the process open forever.
+    if (closing) {
+      res.shouldKeepAlive = false;
+      return send(res, 503, 'Tapedeck is shutting down.\n');
+    }
     if (!hostAllowed(req, port)) return send(res, 421, 'Misdirected request: unexpected Host header.\n');
     if (!originAllowed(req, port)) return send(res, 403, 'Cross-origin requests are refused.\n');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -108,9 +117,17 @@ export async function startHttpServer(backend: Backend, opts: { port?: number; r
     port,
     token,
     async close() {
+      if (closing) return;
+      closing = true;
       unsubscribe();
       for (const c of clients) c.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      clients.clear();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Requests still running (a slow read, a socket the browser keeps) get a moment, then go.
+      const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
     },
   };
 }

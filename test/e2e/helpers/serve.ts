@@ -54,13 +54,23 @@ export async function startServe(paths: string[]): Promise<Served> {
     origin: u.origin,
     token: u.pathname.split('/')[1],
     stop: async () => {
-      await new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
+      // serve exits by itself within 5 s of SIGTERM; past that it is a bug worth a red test,
+      // not a hung run, so kill it and say so.
+      const exitedInTime = await new Promise<boolean>((done) => {
+        if (child.exitCode !== null) return done(true);
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          done(false);
+        }, 8_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          done(true);
+        });
         child.kill('SIGTERM');
       });
       // Our own temp folders only: the config dir and copies made by tempCopy().
       for (const dir of [configDir, ...paths.filter((p) => basename(p).startsWith('tapedeck-e2e-'))]) rmSync(dir, { recursive: true, force: true });
+      if (!exitedInTime) throw new Error(`tapedeck serve did not exit within 8 s of SIGTERM:\n${output}`);
     },
   };
 }
