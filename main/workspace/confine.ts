@@ -8,7 +8,9 @@ import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { ApiFailure } from '../../shared/api/contract';
 
-const OUTSIDE = 'path.outside-workspace';
+/** The one error code for every refusal to leave the root (the UI keys its message on it). */
+export const OUTSIDE_WORKSPACE = 'path.outside-workspace';
+const OUTSIDE = OUTSIDE_WORKSPACE;
 
 /** Validates a root-relative path and returns it normalised to forward slashes. */
 export function checkRelPath(relPath: unknown): string {

@@ -3,12 +3,12 @@
  * saves check the revision the edit started from, re-validate by parsing, write atomically,
  * and record the new state so the watcher's echo of our own write is not an external change.
  */
-import { open, stat } from 'node:fs/promises';
 import { ApiFailure, type CassetteFile, type SaveOutcome, type SaveRequest } from '../../shared/api/contract';
 import { isUtf8 } from 'node:buffer';
 import { hasCassetteExtension } from '../../shared/workspace/summarize';
 import { atomicWriteFile } from '../fs/atomic-write';
 import { checkRelPath, resolveInRoot } from './confine';
+import { openInRoot } from './confined-open';
 import { contentHash } from './engine';
 import type { EnginePool } from './pool';
 import { revisionOf, type RootIndex } from './root-index';
@@ -27,21 +27,16 @@ function cassettePath(relPath: unknown): string {
   return clean;
 }
 
-async function readDisk(abs: string): Promise<DiskState | null> {
-  let fh;
+/** Reads through a descriptor verified to be the confined file (see confined-open.ts). */
+async function readDisk(rootReal: string, clean: string, mayBeNew: boolean): Promise<DiskState | null> {
+  const f = await openInRoot(rootReal, clean, { mayBeNew });
+  if (!f) return null;
   try {
-    fh = await open(abs, 'r');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-  try {
-    const st = await fh.stat();
-    if (!st.isFile()) throw new ApiFailure('file.not-a-file', 'Not a regular file.');
-    const bytes = await fh.readFile();
+    const st = await f.handle.stat();
+    const bytes = await f.handle.readFile();
     return { bytes, size: bytes.length, mtimeMs: st.mtimeMs, hash: contentHash(bytes) };
   } finally {
-    await fh.close();
+    await f.handle.close();
   }
 }
 
@@ -55,7 +50,7 @@ function sameRevision(base: string, disk: string): boolean {
 
 export async function readFileAt(root: RootIndex, relPath: string): Promise<CassetteFile> {
   const clean = cassettePath(relPath);
-  const disk = await readDisk(await resolveInRoot(root.real, clean));
+  const disk = await readDisk(root.real, clean, false);
   if (!disk) throw new ApiFailure('file.not-found', `No such file: ${clean}`);
   const binary = clean.toLowerCase().endsWith('.gz') || !isUtf8(disk.bytes); // native check; the JS one is for shared/
   return {
@@ -89,7 +84,7 @@ export async function saveFileAt(root: RootIndex, req: SaveRequest, pool: Engine
         if (res.parseProblem.column !== undefined) out.column = res.parseProblem.column;
         return out;
       }
-      const disk = await readDisk(abs);
+      const disk = await readDisk(root.real, clean, true);
       const diskRevision = disk ? revisionOf(disk.size, disk.mtimeMs, disk.hash) : '';
       if (!req.force && !sameRevision(String(req.baseRevision ?? ''), diskRevision))
         return {
@@ -97,8 +92,8 @@ export async function saveFileAt(root: RootIndex, req: SaveRequest, pool: Engine
           message: disk ? `${clean} changed on disk since it was opened.` : `${clean} was deleted on disk since it was opened.`,
           diskRevision,
         };
-      await atomicWriteFile(abs, bytes);
-      const st = await stat(abs);
+      // Refuses (and leaves nothing behind) if the folder or file is swapped for a symlink.
+      const st = await atomicWriteFile(abs, bytes, { confine: { rootReal: root.real, relPath: clean } });
       root.recordSaved(clean, {
         summary: { ...res.summary, size: st.size, mtimeMs: st.mtimeMs },
         size: st.size,
