@@ -12,6 +12,7 @@ import { tryJson } from '../stream/json-event';
 import { utf8Decode } from '../util/bytes';
 import { dialectImpl } from './assemblers/index';
 import { estimateCost } from './cost';
+import { estimateUsage, missingUsage } from './estimate-usage';
 import { detectDialect } from './detect';
 import { linkToolCalls } from './links';
 import { parseRequest } from './request';
@@ -56,7 +57,9 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
     for (const e of message.errors) diagnostics.push({ severity: 'warning', code: 'llm.response-error', message: e.slice(0, 500), ...at });
   }
   const model = message?.model ?? request?.model ?? detected.urlModel;
-  const usage = message?.usage ?? null;
+  // Reported usage, plus tokenizer estimates for parts a truncated stream lost (only when a
+  // tokenizer is registered: the viewer's worker does, the workspace index does not).
+  const usage = message ? estimateUsage({ dialect: detected.dialect, model, streaming, request, message }) : null;
   // Price at the recording date: the format's own timestamp, else the response's Date header
   // (go-vcr and vcrpy record no timestamp, but almost every response carries Date).
   const recordedAt = i.recordedAt ?? httpDate(headerValue(i.response.headers, 'date')) ?? ctx.recordedAt ?? null;
@@ -67,6 +70,7 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
     cost = estimateCost(detected.provider, m, usage, { url: i.request.url, recordedAt, reportedUsd });
     if (cost.estimatedUsd !== null) break;
   }
+  if (usage?.estimated && cost.estimatedUsd !== null) cost.fromEstimatedUsage = true;
   return { index: i.index, provider: detected.provider, dialect: detected.dialect, model, streaming, request, stream, message, usage, cost, diagnostics };
 }
 
@@ -99,6 +103,14 @@ export function analyzeCassette(c: Cassette): CassetteAnalysis {
 function totals(list: InteractionAnalysis[]): CassetteTotals {
   const t: CassetteTotals = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, reportedUsd: null, estimatedUsd: null };
   for (const a of list) {
+    if (missingUsage(a)) t.usageMissing = (t.usageMissing ?? 0) + 1;
+    const est = a.usage?.estimated;
+    if (a.usage && est) {
+      const inc = (t.includesEstimates ??= { interactions: [], inputTokens: 0, outputTokens: 0 });
+      inc.interactions.push(a.index);
+      if (est.fields.includes('inputTokens')) inc.inputTokens += a.usage.inputTokens;
+      if (est.fields.includes('outputTokens')) inc.outputTokens += a.usage.outputTokens;
+    }
     if (a.usage) {
       t.inputTokens += a.usage.inputTokens;
       t.outputTokens += a.usage.outputTokens;

@@ -36,6 +36,16 @@ export interface CassetteTotals {
   reasoningTokens: number;
   reportedUsd: number | null;
   estimatedUsd: number | null;
+  /**
+   * Present only when the sums above include tokenizer estimates (`Usage.estimated`): which
+   * interactions, and how many of the summed tokens are estimates. Absent = all reported.
+   */
+  includesEstimates?: { interactions: number[]; inputTokens: number; outputTokens: number };
+  /**
+   * LLM interactions whose usage is missing in whole or in part (truncated stream, no usage
+   * chunk), so the sums above undercount. Counted without tokenizing; absent when 0.
+   */
+  usageMissing?: number;
 }
 
 export interface CassetteAnalysis {

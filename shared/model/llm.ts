@@ -46,6 +46,23 @@ export interface Usage {
   cacheReadTokens: number;
   cacheWriteTokens: number;
   reasoningTokens: number;
+  /**
+   * Present only when some fields were counted with a tokenizer because the response lost or
+   * never sent them (truncated stream, no usage chunk). The other fields are as reported.
+   */
+  estimated?: UsageEstimate;
+}
+
+export type UsageField = 'inputTokens' | 'outputTokens' | 'totalTokens' | 'cacheReadTokens' | 'cacheWriteTokens' | 'reasoningTokens';
+
+export type TokenizerEncoding = 'o200k_base' | 'cl100k_base';
+
+export interface UsageEstimate {
+  /** The fields that are estimates; every other field is what the provider reported. */
+  fields: UsageField[];
+  tokenizer: TokenizerEncoding;
+  /** Why and how it was estimated, for a tooltip (names the approximation for non-OpenAI models). */
+  note: string;
 }
 
 export interface Cost {
@@ -59,6 +76,8 @@ export interface Cost {
   priceDate?: string;
   /** Which model id and provider the price table matched. */
   pricedAs?: string;
+  /** `estimatedUsd` was priced from token counts that are partly estimated (see `Usage.estimated`). */
+  fromEstimatedUsage?: boolean;
 }
 
 export type ArgsParse = 'complete' | 'partial' | 'invalid' | 'empty';
@@ -90,6 +109,56 @@ export interface AssembledMessage {
   errors: string[];
   /** True once the dialect's terminal event was seen ([DONE], message_stop, response.completed …). */
   done: boolean;
+  // The optional fields below are present only when the response has such content.
+  /** Sources the text cites (Anthropic `citations`, OpenAI Responses `annotations`), in wire order. */
+  citations?: Citation[];
+  /** Anthropic `redacted_thinking` blocks: encrypted reasoning the provider withholds. */
+  redactedThinking?: RedactedThinking[];
+  /** Provider-run tools (Anthropic server tools and their results, OpenAI Responses built-in tools). */
+  builtinTools?: BuiltinToolState[];
+  /** Signature of the thinking (Anthropic `signature_delta`), opaque. */
+  reasoningSignature?: string;
+}
+
+/** One citation as the provider sent it; several may name the same source. */
+export interface Citation {
+  /** Wire type: web_search_result_location, char_location, page_location, url_citation, file_citation … */
+  type: string;
+  url: string | null;
+  title: string | null;
+  /** The cited passage (Anthropic `cited_text`, or the annotated span of an OpenAI answer). */
+  citedText?: string;
+  /** Where in a document, when not a URL: "pages 3–4", "chars 12–80", "file file-abc" … */
+  location?: string;
+}
+
+export interface RedactedThinking {
+  /** Decoded size of the opaque base64 `data`, in bytes. */
+  bytes: number;
+}
+
+/** A tool the provider ran itself, as it stood at some event (status changes as the stream goes). */
+export interface BuiltinToolState {
+  /** Position among the built-in tool parts (0-based), stable across the stream. */
+  slot: number;
+  /** Wire type: server_tool_use, web_search_tool_result, web_search_call, code_interpreter_call … */
+  type: string;
+  id: string | null;
+  /** Tool name when the wire gives one (server_tool_use name, `server.tool` for MCP). */
+  name?: string;
+  /** in_progress, searching, interpreting, generating, called, completed, failed …; null when unknown. */
+  status: string | null;
+  /** One line: the query, "10 results", "exit 0", "1024x1024 png, 2 partial images" … */
+  summary: string;
+  /** Input as streamed so far: server tool input JSON, interpreter code, MCP arguments. */
+  input?: string;
+  /** A few short lines: result titles and URLs, file names, log lines (capped). */
+  details?: string[];
+  /** Result blocks: id of the server_tool_use they answer. */
+  toolUseId?: string;
+  /** The same call's slot in `toolCalls` (Anthropic server_tool_use and OpenAI mcp_call are listed there too). */
+  callSlot?: number;
+  error?: string;
 }
 
 export interface RequestMessage {

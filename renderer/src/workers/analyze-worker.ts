@@ -6,6 +6,7 @@
 import { parseCassette } from '../../../shared/cassette/parse';
 import { lintCassette } from '../../../shared/lint';
 import { analyzeCassette } from '../../../shared/llm/analyze';
+import { hasTokenizer } from '../../../shared/llm/estimate-usage';
 import type { CassetteAnalysis } from '../../../shared/model/analysis';
 import type { Cassette } from '../../../shared/model/cassette';
 import { utf8Encode } from '../../../shared/util/bytes';
@@ -34,7 +35,20 @@ function parsedFor(text: string) {
   return last.parsed;
 }
 
-function handle(req: AnalyzeRequest): AnalyzeResponse {
+/**
+ * js-tiktoken's rank tables are ~3.4 MB of script: fetched the first time a cassette has an
+ * interaction without usage (a truncated stream), so every other file opens without them.
+ */
+let tokenizer: Promise<unknown> | null = null;
+async function analyzeWithEstimates(cassette: Cassette): Promise<CassetteAnalysis> {
+  const analysis = analyzeCassette(cassette);
+  if (hasTokenizer() || !analysis.totals.usageMissing) return analysis;
+  tokenizer ??= import('../../../shared/llm/tokenizer-tiktoken');
+  await tokenizer;
+  return analyzeCassette(cassette);
+}
+
+async function handle(req: AnalyzeRequest): Promise<AnalyzeResponse> {
   const { id } = req;
   if (req.type === 'lint') {
     const findings: LintFinding[] = lintCassette(req.text, yamlPath(req.path), { parsed: parsedFor(req.text) }).map((f, index) => ({
@@ -55,15 +69,15 @@ function handle(req: AnalyzeRequest): AnalyzeResponse {
     return { id, ok: true, text: f.fix.apply(req.text) };
   }
   const cassette = parseCassette({ path: req.path, bytes: req.bytes });
-  const analysis = analyzeCassette(cassette);
+  const analysis = await analyzeWithEstimates(cassette);
   last = { bytes: req.bytes, parsed: { cassette, analysis } };
   return { id, ok: true, cassette, analysis };
 }
 
-ctx.onmessage = (e: MessageEvent<AnalyzeRequest>) => {
+ctx.onmessage = async (e: MessageEvent<AnalyzeRequest>) => {
   let msg: AnalyzeResponse;
   try {
-    msg = handle(e.data);
+    msg = await handle(e.data);
   } catch (err) {
     // Parsers return diagnostics instead of throwing; fixes throw when not lossless.
     msg = { id: e.data.id, ok: false, message: `${e.data.type === 'fix' ? 'Fix failed' : 'Internal error while analysing'}: ${(err as Error).message}` };

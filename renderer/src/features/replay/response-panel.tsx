@@ -28,8 +28,8 @@ export function ResponsePanel({ it, a, links }: { it: Interaction; a: Interactio
       </h3>
       <HeaderList headers={res.headers} interaction={it.index} side="response" />
       <div className="usage-row" data-testid="interaction-usage">
-        <UsageBar usage={a?.usage ?? null} />
-        {a ? <CostLine cost={a.cost} testId="interaction-cost" /> : null}
+        <UsageBar usage={a?.usage ?? null} testId="interaction-usage-bar" />
+        {a ? <CostLine cost={a.cost} testId="interaction-cost" estimateNote={a.usage?.estimated?.note} /> : null}
       </div>
       {a?.diagnostics.length ? (
         <ul className="diagnostics" data-testid="interaction-diagnostics">

@@ -21,6 +21,7 @@ export function CassetteSummaryBar({ doc }: { doc: Extract<DocState, { status: '
       estimatedUsd: analysis.totals.estimatedUsd ?? sumCosts(costs.map((c) => c.estimatedUsd)),
       formula: costs.map((c, i) => (c.formula ? `#${i}: ${c.formula}` : null)).filter(Boolean).join('\n') || undefined,
       priceDate: dates.join(', ') || undefined,
+      fromEstimatedUsage: costs.some((c) => c.fromEstimatedUsage),
     };
   }, [analysis]);
   const diags = [...cassette.diagnostics, ...analysis.diagnostics];
@@ -35,7 +36,7 @@ export function CassetteSummaryBar({ doc }: { doc: Extract<DocState, { status: '
       {cassette.interactions.length ? (
         <div className="usage-row" data-testid="cassette-usage">
           <UsageBar usage={usage} />
-          <CostLine cost={cost} testId="cassette-cost" />
+          <CostLine cost={cost} testId="cassette-cost" estimateNote={usage?.estimated?.note} />
         </div>
       ) : null}
       {diags.length ? (

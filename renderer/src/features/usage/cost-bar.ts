@@ -3,7 +3,7 @@
  * writes; output includes reasoning, per shared/model/llm.ts), so the segments are the
  * disjoint parts: fresh input, cache read, cache write, visible output, reasoning.
  */
-import type { Usage } from '../../../../shared/model/llm';
+import type { TokenizerEncoding, Usage, UsageField } from '../../../../shared/model/llm';
 
 export type SegmentKind = 'input' | 'cached' | 'cache-write' | 'output' | 'reasoning';
 
@@ -43,17 +43,35 @@ export function usageSegments(u: Partial<Usage> | null | undefined): Segment[] {
   return parts.map(([kind, tokens]) => ({ kind, label: LABELS[kind], tokens, share: total ? tokens / total : 0 }));
 }
 
-/** Sums usages of several interactions (for the cassette bar). */
+/**
+ * Sums usages of several interactions (for the cassette bar). When some are tokenizer estimates
+ * the sum says so: its `estimated` lists every field that includes an estimate, so the bar
+ * never shows a partly estimated total as reported.
+ */
 export function sumUsage(list: readonly (Usage | null | undefined)[]): Usage {
   const out: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
+  const fields = new Set<UsageField>();
+  const notes: string[] = [];
+  let estimatedCount = 0;
+  let tokenizer: TokenizerEncoding | null = null;
   for (const u of list) {
     if (!u) continue;
+    if (u.estimated) {
+      estimatedCount++;
+      tokenizer ??= u.estimated.tokenizer;
+      for (const f of u.estimated.fields) fields.add(f);
+      if (!notes.includes(u.estimated.note)) notes.push(u.estimated.note);
+    }
     out.inputTokens += nn(u.inputTokens);
     out.outputTokens += nn(u.outputTokens);
     out.totalTokens += nn(u.totalTokens);
     out.cacheReadTokens += nn(u.cacheReadTokens);
     out.cacheWriteTokens += nn(u.cacheWriteTokens);
     out.reasoningTokens += nn(u.reasoningTokens);
+  }
+  if (tokenizer) {
+    const of = `${estimatedCount} of ${list.filter(Boolean).length} interactions`;
+    out.estimated = { fields: [...fields], tokenizer, note: `Includes estimated counts for ${of}. ${notes.slice(0, 2).join(' ')}` };
   }
   return out;
 }
