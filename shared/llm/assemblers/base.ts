@@ -4,7 +4,8 @@
  * tool calls are immutable records replaced on update, so a clone only copies arrays and maps
  * one level deep and checkpoints share everything else.
  */
-import type { AssembledMessage, StreamEvent, ToolCallState, Usage } from '../../model/llm';
+import type { AssembledMessage, Citation, RedactedThinking, StreamEvent, ToolCallState, Usage } from '../../model/llm';
+import { builtinState, type RawBuiltin } from '../builtin-summary';
 import { classifyArgs } from '../tool-args';
 
 export interface Assembler {
@@ -61,6 +62,11 @@ export abstract class BaseAssembler implements Assembler {
   reportedCostUsd: number | null = null;
   errors: string[] = [];
   done = false;
+  // Extra parts; records are immutable like tool calls, so clones share them.
+  citations: Citation[] = [];
+  redacted: RedactedThinking[] = [];
+  builtins: RawBuiltin[] = [];
+  reasoningSignature = '';
 
   step(ev: StreamEvent): void {
     if (ev.json === undefined) this.onText(ev);
@@ -97,8 +103,19 @@ export abstract class BaseAssembler implements Assembler {
     if (old && piece !== '') this.calls[slot] = { ...old, arguments: old.arguments + piece };
   }
 
+  protected openBuiltin(b: Omit<RawBuiltin, 'slot'>): number {
+    const slot = this.builtins.length;
+    this.builtins.push({ ...b, slot });
+    return slot;
+  }
+
+  protected patchBuiltin(slot: number, patch: Partial<Omit<RawBuiltin, 'slot'>>): void {
+    const old = this.builtins[slot];
+    if (old) this.builtins[slot] = { ...old, ...patch };
+  }
+
   snapshot(): AssembledMessage {
-    return {
+    const m: AssembledMessage = {
       id: this.id,
       model: this.model,
       text: this.text,
@@ -110,6 +127,12 @@ export abstract class BaseAssembler implements Assembler {
       errors: this.errors,
       done: this.done,
     };
+    // Only when present, so dialects without them keep their exact old shape.
+    if (this.citations.length) m.citations = this.citations.slice();
+    if (this.redacted.length) m.redactedThinking = this.redacted.slice();
+    if (this.builtins.length) m.builtinTools = this.builtins.map(builtinState);
+    if (this.reasoningSignature) m.reasoningSignature = this.reasoningSignature;
+    return m;
   }
 
   /** Copies arrays, maps and plain objects one level deep; records inside are immutable. */

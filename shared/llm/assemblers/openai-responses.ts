@@ -1,19 +1,36 @@
 /**
  * OpenAI Responses API events (notes §4.3). Items are keyed by output_index and by item id; text
- * is kept per item so an authoritative `.done` text can correct the deltas.
+ * is kept per item so an authoritative `.done` text can correct the deltas. Built-in tool items
+ * (web/file search, code interpreter, image generation, MCP, computer use) become extra parts whose
+ * status follows their progress events; url/file annotations become citations.
  */
 import type { AssembledMessage } from '../../model/llm';
+import { b64Bytes } from '../builtin-summary';
+import { openAiAnnotation } from '../citations';
 import { isObj, openaiResponsesUsage } from '../usage';
 import { argsText, BaseAssembler, nonEmpty } from './base';
 import { errorText } from './openai-chat';
 
 type Obj = Record<string, unknown>;
 
+/** `response.<tool>.<phase>` progress events; the phase is the tool's status from then on. */
+const PROGRESS = /^response\.(web_search_call|file_search_call|code_interpreter_call|image_generation_call|mcp_call|mcp_list_tools)\.([a-z_]+)$/;
+const CLIENT_ITEMS = new Set(['message', 'reasoning', 'function_call', 'custom_tool_call']);
+
+/** Output items the provider runs (or asks the client to run, like computer_call) other than functions. */
+function isBuiltinItem(type: string): boolean {
+  return !CLIENT_ITEMS.has(type) && (type.endsWith('_call') || type.startsWith('mcp_'));
+}
+
 export class OpenAiResponsesAssembler extends BaseAssembler {
   /** item id → tool-call slot. */
   itemSlots = new Map<string, number>();
   /** output_index → text of that message item (joined in order to form `text`). */
   itemText = new Map<number, string>();
+  /** item id → built-in tool part slot. */
+  itemBuiltins = new Map<string, number>();
+  /** `output_index:content_index:annotation_index` of each entry of `citations`. */
+  citeKeys: string[] = [];
 
   handle(json: unknown): void {
     if (!isObj(json)) return;
@@ -41,6 +58,7 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
       case 'response.mcp_call_arguments.delta': {
         const slot = this.itemSlots.get(String(json.item_id));
         if (slot !== undefined && typeof json.delta === 'string') this.appendArgs(slot, json.delta);
+        if (t.startsWith('response.mcp') && typeof json.delta === 'string') this.appendBuiltinInput(json.item_id, json.delta);
         return;
       }
       case 'response.function_call_arguments.done':
@@ -49,6 +67,22 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
         const slot = this.itemSlots.get(String(json.item_id));
         const full = json.arguments ?? json.input;
         if (slot !== undefined && typeof full === 'string') this.patchCall(slot, { arguments: full });
+        const b = this.itemBuiltins.get(String(json.item_id));
+        if (b !== undefined && typeof full === 'string') this.patchBuiltin(b, { input: full });
+        return;
+      }
+      case 'response.code_interpreter_call_code.delta':
+        if (typeof json.delta === 'string') this.appendBuiltinInput(json.item_id, json.delta);
+        return;
+      case 'response.code_interpreter_call_code.done': {
+        const b = this.itemBuiltins.get(String(json.item_id));
+        if (b !== undefined && typeof json.code === 'string') this.patchBuiltin(b, { input: json.code });
+        return;
+      }
+      case 'response.output_text.annotation.added': {
+        const ci = typeof json.content_index === 'number' ? json.content_index : 0;
+        const ai = typeof json.annotation_index === 'number' ? json.annotation_index : this.citeKeys.length;
+        this.putCitation(`${oi}:${ci}:${ai}`, json.annotation, this.itemText.get(oi) ?? '');
         return;
       }
       case 'response.reasoning_summary_text.delta':
@@ -70,6 +104,58 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
       default:
         if (t === '' && json.object === 'response') this.full(json);
         else if (t === '' && isObj(json.error)) this.addError(errorText(json.error));
+        else this.progress(t, json);
+    }
+  }
+
+  /** Built-in tool progress: status changes and image generation's partial images. */
+  private progress(t: string, json: Obj): void {
+    const m = PROGRESS.exec(t);
+    const b = m ? this.itemBuiltins.get(String(json.item_id)) : undefined;
+    if (!m || b === undefined) return;
+    if (m[2] === 'partial_image') {
+      const old = this.builtins[b];
+      const bytes = typeof json.partial_image_b64 === 'string' ? b64Bytes(json.partial_image_b64) : 0;
+      // Keep the image's size and format, never its base64.
+      const meta: Obj = {};
+      for (const k of ['size', 'quality', 'output_format', 'background']) if (nonEmpty(json[k])) meta[k] = json[k];
+      this.patchBuiltin(b, { partialImages: (old.partialImages ?? 0) + 1, partialBytes: bytes, payload: { ...old.payload, ...meta } });
+    } else this.patchBuiltin(b, { status: m[2] });
+  }
+
+  private appendBuiltinInput(itemId: unknown, delta: string): void {
+    const b = this.itemBuiltins.get(String(itemId));
+    if (b !== undefined && delta !== '') this.patchBuiltin(b, { input: (this.builtins[b].input ?? '') + delta });
+  }
+
+  private putCitation(key: string, annotation: unknown, text: string): void {
+    const c = openAiAnnotation(annotation, text);
+    if (!c) return;
+    const at = this.citeKeys.indexOf(key);
+    if (at >= 0) this.citations[at] = c;
+    else {
+      this.citeKeys.push(key);
+      this.citations.push(c);
+    }
+  }
+
+  private builtinItem(item: Obj, oi: number, done: boolean): void {
+    const type = String(item.type);
+    const key = String(item.id ?? `#${oi}`);
+    const failed = item.error !== undefined && item.error !== null;
+    const status = nonEmpty(item.status) ? String(item.status) : done ? (failed ? 'failed' : 'completed') : 'in_progress';
+    const input = typeof item.code === 'string' ? item.code : type.startsWith('mcp_') && item.arguments !== undefined ? argsText(item.arguments) : undefined;
+    const name = type === 'mcp_list_tools' ? nonEmpty(item.server_label) ? String(item.server_label) : undefined
+      : nonEmpty(item.name) ? (nonEmpty(item.server_label) ? `${item.server_label}.${item.name}` : String(item.name)) : undefined;
+    const slot = this.itemBuiltins.get(key);
+    if (slot === undefined) {
+      const id = nonEmpty(item.id) ? String(item.id) : null;
+      const callSlot = this.itemSlots.get(key);
+      const rec = { type, id, status, payload: item, ...(name ? { name } : {}), ...(input !== undefined ? { input } : {}), ...(callSlot !== undefined ? { callSlot } : {}) };
+      this.itemBuiltins.set(key, this.openBuiltin(rec));
+    } else if (done) {
+      // The finished item is authoritative; a streamed input is kept when the item omits it.
+      this.patchBuiltin(slot, { status, payload: item, ...(input ? { input } : {}) });
     }
   }
 
@@ -98,7 +184,13 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
     } else if (type === 'message' && done && Array.isArray(item.content)) {
       const text = item.content.map((c) => (isObj(c) && typeof c.text === 'string' ? c.text : isObj(c) && typeof c.refusal === 'string' ? c.refusal : '')).join('');
       if (text !== '' || !this.itemText.has(oi)) this.setItemText(oi, text);
+      // The finished item's annotations are authoritative (and the only ones in a non-streamed body).
+      item.content.forEach((c, ci) => {
+        if (isObj(c) && Array.isArray(c.annotations)) c.annotations.forEach((a, ai) => this.putCitation(`${oi}:${ci}:${ai}`, a, typeof c.text === 'string' ? c.text : ''));
+      });
     }
+    // After the tool-call branch, so an MCP call's part can point at its `toolCalls` slot.
+    if (typeof type === 'string' && isBuiltinItem(type)) this.builtinItem(item, oi, done);
   }
 
   private terminal(r: Obj): void {

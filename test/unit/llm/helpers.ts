@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCassette } from '../../../shared/cassette/parse';
+import { analyzeCassette } from '../../../shared/llm/analyze';
 import type { Assembler } from '../../../shared/llm/assemblers/index';
 import type { AssembledMessage, StreamEvent } from '../../../shared/model/llm';
 
@@ -19,3 +24,11 @@ export function run(a: Assembler, events: StreamEvent[]): AssembledMessage {
 
 export const chunk = (delta: object, extra: object = {}) => ({ id: 'c1', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta, finish_reason: null }], ...extra });
 export const tc = (t: object) => chunk({ tool_calls: [t] });
+
+export const dialectFixtureDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/dialects');
+
+/** Parses and analyses test/fixtures/dialects/<name>.yaml. */
+export function loadDialectFixture(name: string) {
+  const c = parseCassette({ path: `test/fixtures/dialects/${name}.yaml`, bytes: readFileSync(path.join(dialectFixtureDir, `${name}.yaml`)) });
+  return { c, a: analyzeCassette(c) };
+}

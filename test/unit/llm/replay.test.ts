@@ -1,7 +1,11 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createAssembler } from '../../../shared/llm/assemblers/index';
 import { OpenAiChatAssembler } from '../../../shared/llm/assemblers/openai-chat';
+import type { Dialect } from '../../../shared/llm/detect';
 import { createReplay } from '../../../shared/llm/replay';
 import { generateOpenAiStream } from '../../../scripts/bench/gen-openai-stream';
+import { dialectFixtureDir, loadDialectFixture } from './helpers';
 
 describe('createReplay', () => {
   const events = generateOpenAiStream(5000);
@@ -46,5 +50,38 @@ describe('createReplay', () => {
     expect(p95).toBeLessThan(2);
     expect(r.stateAt(big.length - 1)).toMatchObject({ done: true, finishReason: 'tool_calls' });
     expect(r.stateAt(big.length - 1).toolCalls).toHaveLength(20);
+  });
+});
+
+describe('createReplay over the dialect fixtures', () => {
+  const names = readdirSync(dialectFixtureDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+  for (const name of names) {
+    it(`${name}: every step equals a straight assembly, and the end equals the analysis`, () => {
+      const { a } = loadDialectFixture(name);
+      for (const x of a.interactions) {
+        if (!x.stream || !x.dialect || !x.message) continue;
+        const events = x.stream.events;
+        const straight = createAssembler(x.dialect as Dialect);
+        const truth = events.map((e) => {
+          straight.step(e);
+          return straight.snapshot();
+        });
+        // Small checkpoints so that seeks cross them and restore clones mid-stream.
+        const r = createReplay(x, { checkpointEvery: 3 });
+        const order = [events.length - 1, 0, ...events.map((_, k) => (k * 7) % events.length), events.length - 1];
+        for (const k of order) expect(r.stateAt(k), `${name} #${x.index} event ${k}`).toEqual(truth[k]);
+        expect(r.stateAt(events.length - 1)).toEqual(x.message);
+      }
+    });
+  }
+
+  it('keeps earlier snapshots of citations and built-in tools unchanged while seeking on', () => {
+    const x = loadDialectFixture('anthropic-server-tools-stream').a.interactions[0];
+    const r = createReplay(x, { checkpointEvery: 4 });
+    const early = r.stateAt(12);
+    const frozen = JSON.stringify([early.citations, early.builtinTools, early.redactedThinking]);
+    r.stateAt(x.stream!.events.length - 1);
+    r.stateAt(5);
+    expect(JSON.stringify([early.citations, early.builtinTools, early.redactedThinking])).toBe(frozen);
   });
 });
