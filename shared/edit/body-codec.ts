@@ -134,3 +134,31 @@ function planLengths(ed: EditableDoc, ref: SideRef, old: DecodedBody, rawLen: nu
   }
   return out;
 }
+
+/**
+ * Plans writing new decoded BYTES as the body (binary streams such as AWS eventstream): the
+ * same storage rules as planBody, but a text-stored body only takes bytes that are UTF-8.
+ */
+export function planBodyBytes(ed: EditableDoc, ref: SideRef, decoded: Uint8Array): Splice[] | string {
+  const old = readBody(ref);
+  if (typeof old === 'string') return old;
+  const node = ref.body.node!;
+  let bytes = decoded;
+  for (const enc of old.encodings) {
+    if (enc === 'gzip' || enc === 'x-gzip') bytes = gzipSync(bytes);
+    else if (enc === 'deflate') bytes = zlibSync(bytes);
+    else return `cannot re-encode Content-Encoding "${enc}"`;
+  }
+  let stored: string;
+  if (ref.body.base64) {
+    const b64 = base64Encode(bytes);
+    stored = ref.body.harChunks ? JSON.stringify([b64]) : wrapLike(scalarText(node) ?? '', b64);
+  } else {
+    const t = old.encodings.length > 0 ? null : utf8Decode(bytes, true);
+    if (t === null) return 'the new body bytes are not UTF-8 text, but the body is stored as text';
+    stored = t;
+  }
+  const plan = planScalar(ed, node, stored);
+  if (typeof plan === 'string') return plan;
+  return [...plan, ...planLengths(ed, ref, old, bytes.length, decoded.length)];
+}

@@ -5,19 +5,26 @@
  */
 import { openEditable } from '../../../../shared/edit/document';
 import { deleteInteraction, duplicateInteraction } from '../../../../shared/edit/interactions';
-import { getBodyText, setBody, setHeader, setStreamEvent } from '../../../../shared/edit/ops';
+import { getBodyText, setBody, setHeader } from '../../../../shared/edit/ops';
 import type { Side } from '../../../../shared/edit/layout';
 import { renameToolCallId } from '../../../../shared/edit/tool-ids';
 import { stringTokens } from '../../../../shared/lint/json-tokens';
 import type { InteractionAnalysis } from '../../../../shared/model/analysis';
 import { redactText } from '../../../../shared/redact/redact';
-import { argFragments } from './arg-fragments';
+import { setStreamEvents } from '../../../../shared/edit/stream-events';
+import { tryJson } from '../../../../shared/stream/json-event';
+import { argFragments, jsonArgFragment } from './arg-fragments';
+import { assignValues, eventEdits } from './fragments';
+import type { Doc, Frag } from './fragments';
+import { textFragments } from './text-fragments';
 
 export type EditIntent =
   | { kind: 'tool-id'; from: string; to: string }
   | { kind: 'tool-args'; interaction: number; slot: number; args: string }
   /** A message text in a JSON body, found as the string token equal to `old`. */
   | { kind: 'text'; interaction: number; side: Side; old: string; text: string }
+  /** The assembled response text (streamed or not), as the views show it. */
+  | { kind: 'response-text'; interaction: number; text: string }
   | { kind: 'header'; interaction: number; side: Side; name: string; value: string; occurrence?: number }
   | { kind: 'event-data'; interaction: number; event: number; data: string }
   | { kind: 'delete-interaction'; interaction: number }
@@ -42,7 +49,8 @@ export function applyIntent(text: string, intent: EditIntent, analysis: Analysis
     case 'header':
       return done(setHeader(ed, intent), `Set header ${intent.name}`);
     case 'event-data':
-      return done(setStreamEvent(ed, { interaction: intent.interaction, eventIndex: intent.event, data: intent.data }), `Edit event ${intent.event + 1}`);
+      // The batch writer also re-encodes AWS eventstream frames (setStreamEvent cannot).
+      return done(setStreamEvents(ed, { interaction: intent.interaction, edits: [{ eventIndex: intent.event, data: intent.data }] }), `Edit event ${intent.event + 1}`);
     case 'delete-interaction':
       return done(deleteInteraction(ed, intent), `Delete interaction #${intent.interaction}`);
     case 'duplicate-interaction':
@@ -57,6 +65,13 @@ export function applyIntent(text: string, intent: EditIntent, analysis: Analysis
       return replaceBodyString(text, intent.interaction, intent.side, intent.old, intent.text, 'Edit message text');
     case 'tool-args':
       return editToolArgs(text, intent, analysis(intent.interaction));
+    case 'response-text': {
+      const ia = analysis(intent.interaction);
+      if (!ia?.message) return fail('not an LLM response');
+      // Same text: nothing to do (rewriting would only consolidate the fragments).
+      if (ia.message.text === intent.text) return fail('the text did not change');
+      return editFragments(text, intent.interaction, ia, (doc) => textFragments(ia, doc), intent.text, 'Edit response text');
+    }
   }
 }
 
@@ -76,25 +91,42 @@ export function replaceBodyString(text: string, interaction: number, side: Side,
 
 /**
  * A tool call's arguments. Streamed: the honest, simple rewrite: the whole new argument text
- * goes into the first fragment event and the other fragments become "", so the concatenation
- * a client assembles is exactly the new text. Not streamed: the arguments string token.
+ * goes into the first fragment and the other fragments become "", so the concatenation a client
+ * assembles is exactly the new text; whole copies (Responses) get the whole text. Not streamed:
+ * the arguments value in the body.
  */
 function editToolArgs(text: string, a: { interaction: number; slot: number; args: string }, ia: InteractionAnalysis | null): IntentResult {
   const call = ia?.message?.toolCalls.find((c) => c.slot === a.slot);
   if (!ia || !call) return fail('no such tool call');
   const label = `Edit arguments of ${call.name || 'tool call'}`;
-  if (!ia.stream) return replaceBodyString(text, a.interaction, 'response', call.arguments, a.args, label);
-  const frags = argFragments(ia, a.slot);
-  if (typeof frags === 'string') return fail(frags);
-  let cur = text;
-  for (let k = 0; k < frags.length; k++) {
-    const f = frags[k];
-    const value = k === 0 ? a.args : '';
-    if (f.value === value) continue;
-    const data = f.data.slice(0, f.start) + JSON.stringify(value) + f.data.slice(f.end);
-    const r = setStreamEvent(openEditable(cur), { interaction: a.interaction, eventIndex: f.event, data });
-    if (!r.ok) return fail(`event ${f.event + 1}: ${r.error}`);
-    cur = r.text;
+  if (call.arguments === a.args) return fail('the arguments did not change');
+  return editFragments(text, a.interaction, ia, (doc) => (doc ? wrapOne(jsonArgFragment(ia, doc, a.slot)) : argFragments(ia, a.slot)), a.args, label);
+}
+
+const wrapOne = (f: Frag | string): Frag[] | string => (typeof f === 'string' ? f : [f]);
+
+/**
+ * Writes `value` into the fragments `find` returns: over the stream's events (one body write,
+ * eventstream frames re-encoded) or, for a non-streamed body (`find` gets the body as a Doc),
+ * into the body JSON.
+ */
+function editFragments(text: string, interaction: number, ia: InteractionAnalysis, find: (bodyDoc?: Doc) => Frag[] | string, value: string, label: string): IntentResult {
+  const ed = openEditable(text);
+  let bodyDoc: Doc | undefined;
+  if (!ia.stream) {
+    const body = getBodyText(ed, { interaction, side: 'response' });
+    if (typeof body !== 'string') return fail(body.error);
+    const json = tryJson(body);
+    if (json === undefined) return fail('the response body is not JSON');
+    bodyDoc = { event: 0, text: body, json };
   }
-  return { ok: true, text: cur, label };
+  const frags = find(bodyDoc);
+  if (typeof frags === 'string') return fail(frags);
+  const values = assignValues(frags, value);
+  if (typeof values === 'string') return fail(values);
+  const edits = eventEdits(values);
+  if (typeof edits === 'string') return fail(edits);
+  if (edits.length === 0) return fail('nothing changed');
+  const r = bodyDoc ? setBody(ed, { interaction, side: 'response', text: edits[0].data }) : setStreamEvents(ed, { interaction, edits });
+  return r.ok ? { ok: true, text: r.text, label } : fail(r.error);
 }

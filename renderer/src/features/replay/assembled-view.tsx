@@ -9,6 +9,8 @@ import { formatInt, formatUsd } from '../../lib/format';
 import { renderMarkdown } from '../../lib/markdown';
 import { useAppStore, useAppStoreApi, useCursor } from '../../store/store-context';
 import { ToolCallCard } from '../tool-calls/tool-call-card';
+import { ResponseTextEdit } from '../editor/text-edit';
+import { CitationList, ExtraPartsBefore } from './extra-parts';
 
 const SCRUB_TAIL = 2000;
 /** Markdown of a very long answer takes seconds in marked; such text is shown raw instead. */
@@ -28,6 +30,10 @@ export function AssembledView({ msg, links, interaction }: { msg: AssembledMessa
   const markdownRaw = useAppStore((s) => s.markdownRaw);
   // Stable, so the memoised tool cards skip calls that did not change between two cursors.
   const goto = useCallback((i: number) => store.getState().selectInteraction(i), [store]);
+  // Provider-run tools (Anthropic server_tool_use, Responses mcp_call) are tool calls too, but
+  // their builtin card above shows input, status and result: one card each, not two.
+  const serverSlots = new Set((msg.builtinTools ?? []).flatMap((b) => (b.callSlot !== undefined ? [b.callSlot] : [])));
+  const clientCalls = serverSlots.size ? msg.toolCalls.filter((c) => !serverSlots.has(c.slot)) : msg.toolCalls;
   return (
     <div className="assembled" data-testid="assembled">
       <div className="assembled-head">
@@ -42,10 +48,13 @@ export function AssembledView({ msg, links, interaction }: { msg: AssembledMessa
           <pre className="prose-raw">{msg.reasoning}</pre>
         </details>
       ) : null}
+      <ExtraPartsBefore msg={msg} scrubbing={scrubbing} />
+      {!scrubbing ? <ResponseTextEdit interaction={interaction} /> : null}
       <TextBlock text={msg.text} done={msg.done} mode={markdownRaw ? 'raw' : scrubbing ? 'tail' : 'markdown'} />
-      {msg.toolCalls.length ? (
+      <CitationList citations={msg.citations} />
+      {clientCalls.length ? (
         <div className="tool-calls" data-testid="tool-calls">
-          {msg.toolCalls.map((c) => (
+          {clientCalls.map((c) => (
             <ToolCallCard
               key={c.slot}
               call={c}

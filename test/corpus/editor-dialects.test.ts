@@ -1,0 +1,78 @@
+/**
+ * Structured edits from the views on real recordings: for every streamed or JSON LLM response
+ * in the corpus (first interactions of each file), "edit arguments" and "edit text" must either
+ * be refused with a reason or produce a cassette that re-analyses to exactly the new value.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCassette } from '../../shared/cassette/parse';
+import { analyzeCassette } from '../../shared/llm/analyze';
+import { utf8Encode } from '../../shared/util/bytes';
+import { applyIntent } from '../../renderer/src/features/editor/structured-edit';
+import type { EditIntent } from '../../renderer/src/features/editor/structured-edit';
+
+const corpus = resolve(__dirname, '../../../shared/corpus');
+const exists = existsSync(resolve(corpus, 'INDEX.tsv'));
+if (!exists) console.warn('corpus suite skipped: ../shared/corpus not found');
+
+const MAX_BYTES = 400_000;
+const MAX_PER_FILE = 3;
+
+function files(): string[] {
+  return readFileSync(resolve(corpus, 'INDEX.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'))
+    .filter((c) => c[0] && /\.(ya?ml|json|har)$/.test(c[0]) && Number(c[5]) <= MAX_BYTES)
+    .map((c) => c[0]);
+}
+
+const load = (text: string) => analyzeCassette(parseCassette({ path: 'x.yaml', bytes: utf8Encode(text) }));
+
+describe.skipIf(!exists)('view edits on the corpus', () => {
+  it('every accepted edit re-analyses to the new value', { timeout: 240_000 }, () => {
+    const tally: Record<string, number> = {};
+    const wrong: string[] = [];
+    const bump = (k: string) => (tally[k] = (tally[k] ?? 0) + 1);
+    for (const f of files()) {
+      const text = readFileSync(resolve(corpus, f), 'utf8');
+      const a = load(text);
+      let n = 0;
+      for (const ia of a.interactions) {
+        if (!ia.message || n >= MAX_PER_FILE) continue;
+        n++;
+        const tries: { intent: EditIntent; check: (t: string) => boolean; what: string }[] = [];
+        if (ia.message.toolCalls.length) {
+          tries.push({
+            what: 'args',
+            intent: { kind: 'tool-args', interaction: ia.index, slot: 0, args: '{"edited": 1}' },
+            check: (t) => {
+              const s = load(t).interactions[ia.index].message?.toolCalls[0]?.arguments ?? '';
+              try {
+                return JSON.stringify(JSON.parse(s)) === '{"edited":1}';
+              } catch {
+                return false;
+              }
+            },
+          });
+        }
+        if (ia.message.text) {
+          tries.push({ what: 'text', intent: { kind: 'response-text', interaction: ia.index, text: 'EDITED ✓ "q"\nline 2' }, check: (t) => load(t).interactions[ia.index].message?.text === 'EDITED ✓ "q"\nline 2' });
+        }
+        for (const t of tries) {
+          const key = `${ia.dialect}/${ia.streaming ? 'stream' : 'json'}/${t.what}`;
+          const r = applyIntent(text, t.intent, (i) => a.interactions[i] ?? null);
+          if (!r.ok) bump(`${key} refused: ${r.error.slice(0, 60)}`);
+          else if (t.check(r.text)) bump(`${key} ok`);
+          else {
+            bump(`${key} WRONG`);
+            wrong.push(`${f} #${ia.index} ${t.what}`);
+          }
+        }
+      }
+    }
+    console.log(Object.entries(tally).sort().map(([k, v]) => `${v}\t${k}`).join('\n'));
+    expect(wrong).toEqual([]);
+  });
+});
