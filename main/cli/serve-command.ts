@@ -19,6 +19,7 @@ export async function startServe(argv: string[], io: CliIo, env = process.env): 
   const args = parseArgs(argv, { values: ['port'], booleans: ['no-open'] });
   const port = args.values.port === undefined ? 0 : Number(args.values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${args.values.port}`);
+  const token = fixedToken(env);
   const renderer = rendererDir();
   if (!existsSync(join(renderer, 'index.html'))) {
     throw new Error(`The renderer is not built (${renderer} is missing). Run \`npm run build\` first.`);
@@ -26,7 +27,7 @@ export async function startServe(argv: string[], io: CliIo, env = process.env): 
   const paths = args.positionals.length ? args.positionals.map((p) => resolve(io.cwd, p)) : [samplesDir()];
   const backend = createBackend({ configDir: defaultConfigDir(env), shell: 'browser' });
   for (const p of paths) await backend.handlers.openPath(p);
-  const server = await startHttpServer(backend, { port, rendererDir: renderer });
+  const server = await startHttpServer(backend, { port, rendererDir: renderer, ...token });
   io.stdout(`Tapedeck is serving ${paths.join(', ')} at ${server.url}\n`);
   if (!args.flags.has('no-open')) openBrowser(server.url, io);
   return {
@@ -37,6 +38,19 @@ export async function startServe(argv: string[], io: CliIo, env = process.env): 
       await backend.close();
     },
   };
+}
+
+/**
+ * For tests only (undocumented in --help): TAPEDECK_SERVE_TOKEN fixes the per-launch token, so
+ * an e2e test can stop and restart serve on the same --port and see an open tab reconnect.
+ * Never set it in normal use: a token that outlives one launch defeats its purpose.
+ */
+function fixedToken(env: NodeJS.ProcessEnv): { token?: string } {
+  const token = env.TAPEDECK_SERVE_TOKEN;
+  if (token === undefined || token === '') return {};
+  // The token is a URL path segment: keep it to the alphabet newToken() uses, and long.
+  if (!/^[A-Za-z0-9_-]{20,}$/.test(token)) throw new UsageError('TAPEDECK_SERVE_TOKEN must be at least 20 characters of A-Z a-z 0-9 _ -');
+  return { token };
 }
 
 function openBrowser(url: string, io: CliIo): void {

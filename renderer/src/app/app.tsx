@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SplitPane } from '../components/split-pane';
+import { ConnectionBanner } from '../features/connection/connection-banner';
 import { QuickOpen } from '../features/library/quick-open';
 import { Sidebar } from '../features/library/sidebar';
 import { CassetteView } from '../features/replay/cassette-view';
@@ -17,6 +18,7 @@ export function App() {
   useEffect(() => {
     void store.getState().initLibrary();
     store.getState().initEditor();
+    store.getState().initConnection();
   }, [store]);
   // While dirty, closing the tab/window asks first (Electron turns this into its own dialog).
   const dirty = useAppStore((s) => s.editor.dirty);
@@ -37,6 +39,7 @@ export function App() {
 
   return (
     <div className="app" data-testid="app">
+      <ConnectionBanner />
       <SplitPane id="sidebar" direction="row" initial={320} min={220} max={700}>
         <Sidebar />
         <main className="main" data-testid="main">

@@ -3,6 +3,7 @@
  * worker, replay factory, frame scheduler) are injected so node tests can drive the logic.
  */
 import { createStore } from 'zustand/vanilla';
+import { createConnectionSlice } from './connection-slice';
 import { createEditorSlice } from './editor-slice';
 import { createLibrarySlice } from './library-slice';
 import { createReplaySlice } from './replay-slice';
@@ -17,5 +18,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createReplaySlice(set, get, deps),
     ...createUiSlice(set, get, deps),
     ...createEditorSlice(set, get, deps),
+    ...createConnectionSlice(set, get, deps),
   }));
 }

@@ -6,6 +6,7 @@
 import type { IndexBatch, WorkspaceInfo } from '../../../shared/api/contract';
 import { applyBatches, fromList, refKey } from '../features/library/library-model';
 import { emptyFilters } from '../features/library/filter';
+import { resyncBatch } from '../features/connection/resync-diff';
 import type { BatchResult } from '../features/library/library-model';
 import type { LibrarySlice, SliceCreator } from './types';
 
@@ -20,10 +21,16 @@ function mergeRerecorded(current: ReadonlyMap<string, number[] | null>, r: Batch
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) => {
   let queue: IndexBatch[] = [];
   let scheduled = false;
+  // While a resync's list call runs, live batches wait: they are newer than the old index.
+  let holding = false;
+  let resyncing: Promise<void> | null = null;
+  let resyncAgain = false;
+  // A resync during a server's first scan saw a partial list: redo it once the scan is done.
+  let resyncWhenIndexed = false;
 
   const flush = () => {
     scheduled = false;
-    if (!queue.length) return;
+    if (holding || !queue.length) return;
     const batches = queue;
     queue = [];
     const r = applyBatches(get().summaries, batches);
@@ -48,6 +55,34 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   };
 
   const applyWorkspace = (w: WorkspaceInfo) => set({ roots: w.roots, indexing: w.indexing });
+  const onWorkspaceChanged = (w: WorkspaceInfo) => {
+    applyWorkspace(w);
+    // Also while a resync runs: its getWorkspace may have said "indexing" just before this.
+    if (!w.indexing && (resyncWhenIndexed || resyncing)) {
+      resyncWhenIndexed = false;
+      void get().resyncLibrary();
+    }
+  };
+
+  /** Re-lists after a reconnect; the difference goes through the queue like any live batch. */
+  const resync = async () => {
+    holding = true;
+    try {
+      const w = await deps.api.getWorkspace();
+      applyWorkspace(w);
+      const list = await deps.api.listCassettes();
+      resyncWhenIndexed = w.indexing;
+      const progress = get().progress ?? { done: list.length, total: list.length };
+      queue.unshift(resyncBatch(get().summaries, list, { complete: !w.indexing, progress }));
+      // The first load failed (the server was already gone): this is the first load.
+      if (get().libraryStatus !== 'ready') set({ libraryStatus: 'ready', libraryError: null, pendingInitial: w.initialSelection });
+    } catch {
+      // Lost again: the next reconnect resyncs; the index we have stays on screen meanwhile.
+    } finally {
+      holding = false;
+      flush();
+    }
+  };
 
   return {
     roots: [],
@@ -73,7 +108,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     async initLibrary() {
       // Subscribe before listing so no batch falls between the list and the subscription.
       deps.api.on('indexChanged', (b) => get().enqueueBatch(b));
-      deps.api.on('workspaceChanged', applyWorkspace);
+      deps.api.on('workspaceChanged', onWorkspaceChanged);
       try {
         const w = await deps.api.getWorkspace();
         applyWorkspace(w);
@@ -85,6 +120,22 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
       } catch (e) {
         set({ libraryStatus: 'error', libraryError: (e as Error).message });
       }
+    },
+
+    resyncLibrary() {
+      // One at a time; a request during a run runs once more after it (it may know more).
+      if (resyncing) {
+        resyncAgain = true;
+        return resyncing;
+      }
+      const run = async () => {
+        do {
+          resyncAgain = false;
+          await resync();
+        } while (resyncAgain);
+      };
+      resyncing = run().finally(() => (resyncing = null));
+      return resyncing;
     },
 
     enqueueBatch(batch) {

@@ -1,5 +1,6 @@
 /** The app store's shape: one interface per slice, combined into AppState. */
 import type { StoreApi } from 'zustand/vanilla';
+import type { ConnectionState } from '../../bridge/connection';
 import type { CassetteFile, CassetteRef, IndexBatch, SaveOutcome, TapedeckApi, WorkspaceRoot } from '../../../shared/api/contract';
 import type { FileState } from '../features/editor/file-state';
 import type { History } from '../features/editor/history';
@@ -74,6 +75,8 @@ export interface LibrarySlice {
   rerecorded: ReadonlyMap<string, number[] | null>;
   dismissRerecorded(key: string): void;
   initLibrary(): Promise<void>;
+  /** After a lost connection: re-fetch workspace and list, apply what changed meanwhile. */
+  resyncLibrary(): Promise<void>;
   enqueueBatch(batch: IndexBatch): void;
   setFilters(patch: Partial<LibraryFilters>): void;
   toggleFolder(key: string): void;
@@ -171,6 +174,12 @@ export interface EditorSlice {
   setCursorAt(at: { interaction: number; event: number | null } | null): void;
 }
 
-export type AppState = LibrarySlice & SelectionSlice & ReplaySlice & UiSlice & EditorSlice;
+/** The browser host's link to `tapedeck serve` (always `connected` in Electron). */
+export interface ConnectionSlice {
+  connection: ConnectionState;
+  initConnection(): void;
+}
+
+export type AppState = LibrarySlice & SelectionSlice & ReplaySlice & UiSlice & EditorSlice & ConnectionSlice;
 export type AppStore = StoreApi<AppState>;
 export type SliceCreator<T> = (set: AppStore['setState'], get: AppStore['getState'], deps: StoreDeps) => T;
