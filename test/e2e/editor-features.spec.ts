@@ -1,0 +1,211 @@
+/**
+ * The Monaco features Tapedeck loads on purpose (monaco-setup.ts lists them instead of
+ * `register.all`): find/replace, go to line, the command palette, comment toggling, marker
+ * navigation and hover, and the diff editor's revert arrows. Each check goes through the
+ * keyboard or mouse and ends in the store's text, so a missing contribution fails here.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
+import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
+
+const FIXTURE = 'viewer/tool-calls-stream.yaml';
+
+let served: Served;
+let dir: string;
+let errors: string[];
+
+test.beforeEach(async ({ page }) => {
+  dir = tempCopy(join(fixturesDir, 'viewer'));
+  served = await startServe([dir]);
+  errors = trackConsoleErrors(page);
+  await page.goto(served.url);
+  await expect(page.getByTestId('library-list')).toBeVisible();
+  await openFile(page, FIXTURE);
+});
+test.afterEach(async () => {
+  // A contribution that is left out but still referenced would show up as a console error.
+  const seen = [...errors];
+  await served?.stop();
+  expect(seen).toEqual([]);
+});
+
+interface Problemish {
+  line?: number;
+  message: string;
+}
+interface StoreView {
+  jumpToLine(l: number): void;
+  editor: { history: { present: string }; findings: Problemish[] };
+  doc: { status: string; cassette?: { diagnostics: Problemish[] } };
+}
+type Win = { __tapedeck: { getState(): StoreView } };
+
+/** The editor's text as the store holds it (what a save would write). */
+const storeText = (page: Page) => page.evaluate(() => (window as unknown as Win).__tapedeck.getState().editor.history.present);
+const lineOf = async (page: Page, n: number) => (await storeText(page)).split('\n')[n - 1];
+const count = (s: string, sub: string) => s.split(sub).length - 1;
+
+/** First lines of the parse and lint messages the store has for `line` (markers show these). */
+const messagesAt = (page: Page, line: number) =>
+  page.evaluate((l) => {
+    const s = (window as unknown as Win).__tapedeck.getState();
+    const diags = s.doc.status === 'ready' ? (s.doc.cassette?.diagnostics ?? []) : [];
+    return [...diags, ...s.editor.findings].filter((p) => p.line === l).map((p) => p.message.split('\n')[0].trim());
+  }, line);
+
+/** Opens the Raw tab and waits for Monaco; puts the cursor at the end of `line`. */
+async function rawAtLineEnd(page: Page, line: number) {
+  await page.getByTestId('tab-raw').click();
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
+  await page.evaluate((l) => (window as unknown as Win).__tapedeck.getState().jumpToLine(l), line);
+  await expect(page.getByTestId('raw-target-line')).toHaveAttribute('data-line', String(line));
+  await page.keyboard.press('End');
+}
+
+/** Types after the end of the line the cursor is on; the store shows where the cursor was. */
+async function markCursorLine(page: Page, mark: string) {
+  await page.keyboard.press('End');
+  await page.keyboard.type(mark);
+}
+
+test('Ctrl+F finds a string and the editor selects the match', async ({ page }) => {
+  await rawAtLineEnd(page, 2);
+  await page.keyboard.press('Control+F');
+  const widget = page.locator('.monaco-editor .find-widget');
+  await expect(widget).toHaveClass(/\bvisible\b/);
+  const find = widget.getByRole('textbox', { name: 'Find', exact: true });
+  await expect(find).toBeFocused();
+  await find.fill('Use both tools.');
+  // The system prompt is in both requests of the fixture.
+  await expect(widget.locator('.matchesCount')).toHaveText(/ of 2$/);
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.matchesCount')).toHaveText(/^[12] of 2$/);
+  await screen(page, 'editor-features-find');
+  // Escape closes the widget and leaves the match selected: typing replaces exactly it.
+  await page.keyboard.press('Escape');
+  await expect(widget).not.toHaveClass(/\bvisible\b/);
+  await page.keyboard.type('X');
+  await expect.poll(async () => count(await storeText(page), 'Use both tools.')).toBe(1);
+  expect(await storeText(page)).toContain('"content":"X"');
+});
+
+test('Ctrl+H replaces every match', async ({ page }) => {
+  await rawAtLineEnd(page, 2);
+  await page.keyboard.press('Control+H');
+  const widget = page.locator('.monaco-editor .find-widget');
+  await expect(widget).toHaveClass(/\bvisible\b/);
+  await widget.getByRole('textbox', { name: 'Find', exact: true }).fill('Use both tools.');
+  await widget.getByRole('textbox', { name: 'Replace', exact: true }).fill('Use the tools.');
+  await expect(widget.locator('.matchesCount')).toHaveText(/ of 2$/);
+  await widget.getByRole('button', { name: /^Replace All/ }).click();
+  await expect.poll(async () => count(await storeText(page), 'Use the tools.')).toBe(2);
+  expect(await storeText(page)).not.toContain('Use both tools.');
+  await expect(page.getByTestId('tab-dirty')).toBeVisible();
+  await screen(page, 'editor-features-replace');
+});
+
+test('Ctrl+G goes to a line', async ({ page }) => {
+  await rawAtLineEnd(page, 2);
+  await page.keyboard.press('Control+G');
+  await expect(page.locator('.quick-input-widget')).toBeVisible();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.quick-input-widget')).toBeHidden();
+  await markCursorLine(page, ' # at-five');
+  await expect.poll(() => lineOf(page, 5)).toBe('  request: # at-five');
+});
+
+test('F1 opens the command palette; "Go to Line" from it goes to a line', async ({ page }) => {
+  await rawAtLineEnd(page, 2);
+  await page.keyboard.press('F1');
+  const quick = page.locator('.quick-input-widget');
+  await expect(quick).toBeVisible();
+  await page.keyboard.type('Go to Line');
+  const row = quick.locator('.monaco-list-row', { hasText: 'Go to Line/Column' }).first();
+  await expect(row).toBeVisible();
+  await screen(page, 'editor-features-palette');
+  await row.click();
+  // The command switches the palette to line mode (":").
+  await expect(quick.locator('.quick-input-box input')).toHaveValue(':');
+  await page.keyboard.type('7');
+  await page.keyboard.press('Enter');
+  await expect(quick).toBeHidden();
+  await markCursorLine(page, ' # at-seven');
+  await expect.poll(() => lineOf(page, 7)).toBe('    proto_major: 1 # at-seven');
+});
+
+test('Ctrl+/ toggles a YAML comment on the line', async ({ page }) => {
+  await rawAtLineEnd(page, 2);
+  await page.keyboard.press('Control+/');
+  await expect.poll(() => lineOf(page, 2)).toBe('# version: 2');
+  await expect(page.getByTestId('tab-dirty')).toBeVisible();
+  await page.keyboard.press('Control+/');
+  await expect.poll(() => lineOf(page, 2)).toBe('version: 2');
+});
+
+test('F8 jumps to the marker of a broken line; hovering it shows the message', async ({ page }) => {
+  await rawAtLineEnd(page, 2);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('foo: bar: baz');
+  await expect.poll(() => lineOf(page, 3)).toBe('foo: bar: baz');
+  const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+  await expect(squiggle).toBeVisible();
+  // The text is re-parsed after typing stops: compare with the messages of the settled text.
+  const showsMessage = async (el: Locator) => {
+    const shown = (await el.textContent()) ?? '';
+    const msgs = await messagesAt(page, 3);
+    return msgs.length > 0 && msgs.some((m) => shown.includes(m));
+  };
+
+  // From the end of line 2 the next marker is the broken line's.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.keyboard.press('F8');
+  const markerWidget = page.locator('.monaco-editor .marker-widget');
+  await expect(markerWidget).toBeVisible();
+  await expect.poll(() => showsMessage(markerWidget.locator('.message').first())).toBe(true);
+  await screen(page, 'editor-features-f8');
+  await page.keyboard.press('Escape');
+  await expect(markerWidget).toBeHidden();
+  await markCursorLine(page, ' #f8');
+  await expect.poll(() => lineOf(page, 3)).toBe('foo: bar: baz #f8');
+
+  // The squiggle sits under the text layer, so hover by coordinates, not by element.
+  await expect(squiggle).toBeVisible();
+  const box = await squiggle.boundingBox();
+  expect(box).not.toBeNull();
+  await page.mouse.move(box!.x + Math.min(12, box!.width / 2), box!.y + box!.height / 2, { steps: 4 });
+  const hover = page.locator('.monaco-editor .monaco-hover').filter({ visible: true }).first();
+  await expect(hover).toBeVisible();
+  await expect.poll(() => showsMessage(hover)).toBe(true);
+  await screen(page, 'editor-features-hover');
+});
+
+test('the diff view shows disk and mine, with revert arrows that take the disk\'s hunk', async ({ page }) => {
+  await rawAtLineEnd(page, 2);
+  await page.keyboard.type(' # mine');
+  await expect(page.getByTestId('tab-dirty')).toBeVisible();
+  const path = join(dir, FIXTURE);
+  writeFileSync(path, readFileSync(path, 'utf8').replace('Use both tools.', 'Use the tools, re-recorded.'));
+  await expect(page.getByTestId('conflict-banner')).toBeVisible();
+  await page.getByTestId('conflict-compare').click();
+  const diff = page.getByTestId('diff-view');
+  await expect(diff.locator('.editor.original')).toContainText('re-recorded');
+  await expect(diff.locator('.editor.modified')).toContainText('# mine');
+  // The arrows between the panes are the hunk toolbar (diffEditor contribution); one per hunk.
+  // (A diff narrower than 900 px goes inline and draws a discard icon instead of the arrow.)
+  const arrows = diff.locator('.gutterItem :is(.codicon-arrow-right, .codicon-discard)');
+  await expect(arrows.first()).toBeAttached();
+  const before = await arrows.count();
+  await screen(page, 'editor-features-diff');
+  await arrows.first().hover();
+  await arrows.first().click();
+  await expect(arrows).toHaveCount(before - 1);
+  // Whichever hunk it was, my side now holds the disk's text for it.
+  await expect.poll(async () => {
+    const t = await storeText(page);
+    return !t.includes('# mine') || t.includes('re-recorded');
+  }).toBe(true);
+});
