@@ -5,18 +5,23 @@
 import { parentPort } from 'node:worker_threads';
 import { registerNodeCodecs } from '../backend/node-codecs';
 import { runEngineTask, type EngineTask } from './engine';
+import type { WorkerReply } from './pool';
 
 registerNodeCodecs();
 
 interface Request {
   id: number;
-  task: EngineTask;
+  tasks: EngineTask[];
 }
 
+// One reply per message: a batch of small files wakes the main thread once, not per file.
 parentPort?.on('message', (msg: Request) => {
-  try {
-    parentPort?.postMessage({ id: msg.id, ok: true, result: runEngineTask(msg.task) });
-  } catch (e) {
-    parentPort?.postMessage({ id: msg.id, ok: false, error: (e as Error)?.stack ?? String(e) });
-  }
+  const results: WorkerReply['results'] = msg.tasks.map((task) => {
+    try {
+      return { ok: true, result: runEngineTask(task) };
+    } catch (e) {
+      return { ok: false, error: (e as Error)?.stack ?? String(e) };
+    }
+  });
+  parentPort?.postMessage({ id: msg.id, results } satisfies WorkerReply);
 });

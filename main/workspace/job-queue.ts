@@ -1,0 +1,71 @@
+/**
+ * The pool's queue: highest priority first, FIFO among equals. A binary heap, because the
+ * scan queues every file of a folder at once and a linear scan per take made a
+ * 100,000-file folder quadratic.
+ */
+export interface Queued {
+  priority: number;
+}
+
+export class JobQueue<T extends Queued> {
+  private heap: { item: T; seq: number }[] = [];
+  private seq = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(item: T): void {
+    this.heap.push({ item, seq: this.seq++ });
+    this.up(this.heap.length - 1);
+  }
+
+  peek(): T | undefined {
+    return this.heap[0]?.item;
+  }
+
+  pop(): T | undefined {
+    const top = this.heap[0];
+    const last = this.heap.pop();
+    if (this.heap.length > 0 && last) {
+      this.heap[0] = last;
+      this.down(0);
+    }
+    return top?.item;
+  }
+
+  /** Removes and returns everything, in no particular order. */
+  drain(): T[] {
+    const all = this.heap.map((e) => e.item);
+    this.heap = [];
+    return all;
+  }
+
+  private before(a: number, b: number): boolean {
+    const x = this.heap[a];
+    const y = this.heap[b];
+    return x.item.priority > y.item.priority || (x.item.priority === y.item.priority && x.seq < y.seq);
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(i, parent)) return;
+      [this.heap[i], this.heap[parent]] = [this.heap[parent], this.heap[i]];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let best = i;
+      if (l < this.heap.length && this.before(l, best)) best = l;
+      if (r < this.heap.length && this.before(r, best)) best = r;
+      if (best === i) return;
+      [this.heap[i], this.heap[best]] = [this.heap[best], this.heap[i]];
+      i = best;
+    }
+  }
+}
