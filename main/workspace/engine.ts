@@ -4,7 +4,8 @@
  * Everything it returns is structured-clone friendly.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { isInside } from './confine';
 import { parseCassette } from '../../shared/cassette/parse';
 import { parseCassetteForIndex } from '../../shared/cassette/parse-index';
 import { analyzeCassette } from '../../shared/llm/analyze';
@@ -22,8 +23,11 @@ import type { Digest } from '../../shared/workspace/hash';
 import { trimStreamsForSummary } from '../../shared/workspace/trim-streams';
 
 export type EngineTask =
-  /** Index a file on disk; skip parsing when its content hash equals `knownHash`. */
-  | { kind: 'file'; absPath: string; ref: SummaryRef; knownHash: string | null }
+  /**
+   * Index a file on disk; skip parsing when its content hash equals `knownHash`. With
+   * `rootReal`, a file that turns out (on the open descriptor) to lie outside it is refused.
+   */
+  | { kind: 'file'; absPath: string; ref: SummaryRef; knownHash: string | null; rootReal?: string }
   /** Index bytes about to be saved (validation + the row to show after the save). */
   | { kind: 'bytes'; bytes: Uint8Array; ref: SummaryRef; stat: FileStat };
 
@@ -62,9 +66,13 @@ export function runEngineTask(task: EngineTask): EngineResult {
   let stat: FileStat;
   try {
     // fstat on the descriptor we read from, so size and mtime describe the bytes we hashed.
-    const fd = openSync(task.absPath, 'r');
+    // Non-blocking: a FIFO swapped in under a cassette's name must not hang the worker.
+    const fd = openSync(task.absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
       const st = fstatSync(fd);
+      // The scan checked the real path; a symlink swapped in since must not leak a summary
+      // of a file outside the folder (asked of the descriptor, which a swap cannot fake).
+      if (!st.isFile() || (task.rootReal && !openedInside(fd, st, task.absPath, task.rootReal))) return { kind: 'missing' };
       bytes = readFileSync(fd);
       stat = { size: bytes.length, mtimeMs: st.mtimeMs };
     } finally {
@@ -79,6 +87,20 @@ export function runEngineTask(task: EngineTask): EngineResult {
   const hash = contentHash(bytes);
   if (task.knownHash && hash === task.knownHash) return { kind: 'unchanged', hash, ...stat };
   return indexBytes(task.ref, stat, bytes, hash, false);
+}
+
+const procFd = process.platform === 'linux' && existsSync('/proc/self/fd');
+
+function openedInside(fd: number, st: Stats, absPath: string, rootReal: string): boolean {
+  try {
+    if (procFd) return isInside(rootReal, readlinkSync(`/proc/self/fd/${fd}`));
+    // No /proc: the name must still resolve inside the root, to this very file.
+    const real = realpathSync(absPath);
+    const again = statSync(real);
+    return isInside(rootReal, real) && again.dev === st.dev && again.ino === st.ino;
+  } catch {
+    return false;
+  }
 }
 
 /**

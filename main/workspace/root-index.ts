@@ -271,7 +271,7 @@ export class RootIndex {
   private async index(pool: EnginePool, rel: string, knownHash: string | null, priority = 0): Promise<EngineResult> {
     const ref = this.ref(rel);
     try {
-      return await pool.run({ kind: 'file', absPath: this.abs(rel), ref, knownHash }, priority);
+      return await pool.run({ kind: 'file', absPath: this.abs(rel), ref, knownHash, rootReal: this.real }, priority);
     } catch (e) {
       const summary = failedSummary(ref, { size: 0, mtimeMs: 0 }, `Indexing failed: ${(e as Error).message}`);
       return { kind: 'indexed', hash: '', size: 0, mtimeMs: 0, summary, fingerprints: [], parseProblem: summary.firstError };
