@@ -15,7 +15,6 @@ import { allHeaders } from './layout';
 import { replaceSseData, side } from './ops';
 import type { Result } from './ops';
 import { editError } from './types';
-import type { Splice } from './types';
 import { readValue } from './value';
 
 export interface EventEdit {
@@ -54,38 +53,9 @@ export function setStreamEvents(ed: EditableDoc, a: { interaction: number; edits
     plan = planBody(ed, ref, text);
   }
   if (typeof plan === 'string') return editError(plan);
-  // A block-literal body is planned as one splice from the first to the last changed line; split
-  // it per line so untouched lines between far-apart events keep their exact bytes (e.g. blank
-  // lines that carry indentation). Kept only if the body still reads back as planned.
-  const fine = commit(ed, refineByLine(ed.text, plan));
-  if (fine.ok && sameBody(fine.doc, a.interaction, bytes)) return fine;
+  // The body plan is already minimal: a block-literal body is spliced line by line
+  // (block-literal-plan.ts), so untouched lines between far-apart events keep their bytes.
   return commit(ed, plan);
-}
-
-function sameBody(ed: EditableDoc, interaction: number, bytes: Uint8Array): boolean {
-  const ref = side(ed, interaction, 'response');
-  const b = typeof ref === 'string' ? ref : readBody(ref);
-  if (typeof b === 'string' || b.bytes.length !== bytes.length) return false;
-  for (let i = 0; i < bytes.length; i++) if (b.bytes[i] !== bytes[i]) return false;
-  return true;
-}
-
-/** Splits each splice whose old and new text have the same number of lines into per-line splices. */
-export function refineByLine(text: string, plan: Splice[]): Splice[] {
-  return plan.flatMap((sp) => {
-    const oldLines = text.slice(sp.start, sp.end).split('\n');
-    const newLines = sp.insert.split('\n');
-    if (oldLines.length !== newLines.length || oldLines.length < 2) return [sp];
-    const out: Splice[] = [];
-    let at = sp.start;
-    oldLines.forEach((o, i) => {
-      const n = newLines[i];
-      // Both blank: in a block literal an indentation-only line and an empty one read the same.
-      if (o !== n && !(o.trim() === '' && n.trim() === '')) out.push({ start: at, end: at + o.length, insert: n });
-      at += o.length + 1;
-    });
-    return out;
-  });
 }
 
 function replacement(framing: string, span: Uint8Array, data: string): Uint8Array | string {
