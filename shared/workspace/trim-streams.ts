@@ -3,16 +3,20 @@
  * assembled text, and those live at the two ends of an SSE stream (model and input tokens
  * in the first events, final usage in the last ones). So for indexing, SSE bodies above
  * `limit` characters are cut to their first and last events before analysis: a 20 MB
- * stream then costs like a 32 KB one. Cuts are made on event boundaries (blank lines).
- * Only for summaries: the detail view analyses the full cassette. Other framings (JSON
+ * stream then costs like an 8 KB one. Cuts are made on event boundaries (blank lines).
+ * A corpus suite (trim-summary.test.ts) checks that rows of cut streams keep their models,
+ * tokens and costs even with half these sizes; what a cut can hide is an error event in the
+ * middle, which the viewer (it analyses the whole cassette) still shows. Other framings (JSON
  * arrays, binary eventstream) are left whole, as a cut could break their syntax.
  */
 import type { Body, Cassette, Interaction } from '../model/cassette';
 import { headerValue } from '../model/cassette';
 import { utf8Encode } from '../util/bytes';
 
-export const TRIM_LIMIT = 64 * 1024;
-const KEEP = 16 * 1024;
+export const TRIM_LIMIT = 16 * 1024;
+// Whole events at each end: the first holds the model (and Anthropic input usage), the last few
+// the finish and usage. 4 KB keeps ~25 OpenAI chunks at the tail; more only costs JSON parses.
+const KEEP = 4 * 1024;
 
 export interface TrimResult {
   cassette: Cassette;
