@@ -10,9 +10,10 @@
  * returns null and the caller parses with the full composer, which produces the exact
  * diagnostics. So a file the full parser rejects can never come out of here as OK.
  */
-import { CST, Pair, Parser, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { CST, Parser, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { resolveLiteralFast } from './block-literal';
+import { fastMap, fastPair, fastScalar, fastSeq } from './fast-nodes';
 import { Base64Text } from './yaml-tree';
 
 type Tok = CST.Token;
@@ -51,7 +52,7 @@ function isBlank(s: Src | Tok): boolean {
 }
 
 function blockMap(bm: CST.BlockMap): YAMLMap {
-  const map = new YAMLMap();
+  const map = fastMap();
   const seen = new Set<string>();
   for (const item of bm.items) {
     const { start, key, sep, value } = item;
@@ -78,15 +79,14 @@ function blockMap(bm: CST.BlockMap): YAMLMap {
     if (!found) bail('no value indicator');
     if (tag && newline) bail('tag then newline');
     if (value && (value.type === 'block-map' || value.type === 'block-seq') && !newline) bail('compact collection');
-    const keyNode = new Scalar(keyText);
-    keyNode.type = k.type === 'scalar' ? 'PLAIN' : k.type === 'single-quoted-scalar' ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-    map.items.push(new Pair(keyNode, node(value, tag)));
+    const keyNode = fastScalar(keyText, k.type === 'scalar' ? 'PLAIN' : k.type === 'single-quoted-scalar' ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE');
+    map.items.push(fastPair(keyNode, node(value, tag)));
   }
   return map;
 }
 
 function blockSeq(bs: CST.BlockSequence): YAMLSeq {
-  const seq = new YAMLSeq();
+  const seq = fastSeq();
   for (const { start, value } of bs.items) {
     let found = false;
     let tag: string | null = null;
@@ -108,9 +108,7 @@ function node(tok: Tok | undefined, tag: string | null): Node {
   if (!tok) {
     // `key:` with nothing after it: the composer's empty plain scalar.
     if (tag) bail('tagged empty');
-    const s = new Scalar('');
-    s.type = 'PLAIN';
-    return s;
+    return fastScalar('', 'PLAIN');
   }
   switch (tok.type) {
     case 'block-map':
@@ -135,8 +133,7 @@ function node(tok: Tok | undefined, tag: string | null): Node {
 
 function scalar(value: string, type: Scalar.Type, tag: string | null): Scalar {
   // `!!binary` stays base64 text, as lazyBinaryTag does in the full path.
-  const s = new Scalar<unknown>(tag ? new Base64Text(value) : value);
-  s.type = type;
+  const s = fastScalar(tag ? new Base64Text(value) : value, type);
   if (tag) s.tag = tag === '!binary' ? '!binary' : 'tag:yaml.org,2002:binary';
   return s;
 }

@@ -15,9 +15,10 @@
  * errors. Declining is always safe; accepting something yaml rejects is the one bug this must
  * never have.
  */
-import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { DECLINE, decline, doubleQuoteEnd, isDash, lineEnd, NL, singleQuoteEnd, SP } from './scan-scalar';
+import { fastMap, fastPair, fastScalar, fastSeq } from './fast-nodes';
 import { literalValue, plainValue, quotedValue } from './scan-values';
 import { Base64Text } from './yaml-tree';
 
@@ -37,8 +38,7 @@ export function scanRoot(text: string): Node | null {
 const INDICATOR = new Set(Array.from('-?:,[]{}#&*!|>\'"%@`', (c) => c.charCodeAt(0)));
 
 function scalar(value: string | Base64Text, type: Scalar.Type, tag: string | null = null): Scalar {
-  const s = new Scalar<unknown>(value);
-  s.type = type;
+  const s = fastScalar(value, type);
   if (tag) s.tag = tag === '!binary' ? '!binary' : 'tag:yaml.org,2002:binary';
   return s as Scalar;
 }
@@ -121,13 +121,13 @@ class LineScanner {
   /** A block mapping at column `n`; its first key starts at `k` (line start or after `- `). */
   private map(n: number, k: number): YAMLMap {
     const { s } = this;
-    const map = new YAMLMap();
+    const map = fastMap();
     for (;;) {
       // Document markers at column 0 would end the document.
       if (n === 0 && (s.startsWith('---', k) || s.startsWith('...', k))) decline();
       const key = this.key(k);
       for (const pair of map.items) if ((pair.key as Scalar).value === key.value) decline(); // duplicate key
-      map.items.push(new Pair(key, this.mapValue(n)));
+      map.items.push(fastPair(key, this.mapValue(n)));
       this.skipBlank();
       if (this.p >= s.length || this.ind < n || (n === 0 && this.docEnd(this.q))) return map;
       if (this.ind > n) decline();
@@ -188,7 +188,7 @@ class LineScanner {
   /** A block sequence whose `-` sit at column `n` (`p` at the first item's line). */
   private seq(n: number, indentless: boolean): YAMLSeq {
     const { s } = this;
-    const seq = new YAMLSeq();
+    const seq = fastSeq();
     for (;;) {
       let i = this.q + 1;
       while (s.charCodeAt(i) === SP) i++;
@@ -215,7 +215,7 @@ class LineScanner {
     // Empty flow collections (go-vcr writes `form: {}`, `transfer_encoding: []`); no others.
     if ((c === 91 && s.charCodeAt(i + 1) === 93) || (c === 123 && s.charCodeAt(i + 1) === 125)) {
       this.endLine(i + 2);
-      const empty = c === 91 ? new YAMLSeq() : new YAMLMap();
+      const empty = c === 91 ? fastSeq() : fastMap();
       empty.flow = true;
       return empty;
     }
