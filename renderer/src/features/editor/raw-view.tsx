@@ -52,7 +52,10 @@ export function RawView() {
     const deco = editor.createDecorationsCollection([
       { range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'raw-jump-line' } },
     ]);
-    editor.focus();
+    // Monaco loads lazily: by the time it is ready the user may be typing elsewhere (quick
+    // open, the search box). Take focus only from nobody, or from inside this view.
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest('[data-testid="raw-view"]')) editor.focus();
     const t = setTimeout(() => deco.clear(), 2500);
     return () => {
       clearTimeout(t);
