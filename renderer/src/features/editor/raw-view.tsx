@@ -53,9 +53,8 @@ export function RawView() {
       { range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'raw-jump-line' } },
     ]);
     // Monaco loads lazily: by the time it is ready the user may be typing elsewhere (quick
-    // open, the search box). Take focus only from nobody, or from inside this view.
-    const active = document.activeElement;
-    if (!active || active === document.body || active.closest('[data-testid="raw-view"]')) editor.focus();
+    // open, the search box). Do not take the focus from a dialog or a text field.
+    if (!typingElsewhere(document.activeElement)) editor.focus();
     const t = setTimeout(() => deco.clear(), 2500);
     return () => {
       clearTimeout(t);
@@ -149,4 +148,9 @@ function mountEditor(monaco: Monaco, el: HTMLElement, store: AppStore) {
       model.dispose();
     },
   };
+}
+
+function typingElsewhere(el: Element | null): boolean {
+  if (!el || el.closest('[data-testid="raw-view"]')) return false;
+  return !!el.closest('[aria-modal="true"]') || el.matches('input, textarea, select, [contenteditable="true"]');
 }
