@@ -21,6 +21,11 @@ export interface CassetteSummary {
   outputTokens: number;
   reportedUsd: number | null;
   estimatedUsd: number | null;
+  /**
+   * LLM interactions whose response carries no (or only partial) usage, e.g. a truncated
+   * stream: their tokens are not in the totals. The viewer estimates them; the index does not.
+   */
+  usageMissing?: number;
   diagnostics: { error: number; warning: number; info: number };
   /** First error diagnostic, for inline display in the sidebar. */
   firstError: { message: string; line?: number; column?: number } | null;

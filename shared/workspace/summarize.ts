@@ -90,6 +90,7 @@ export function summarizeCassette(
     row.outputTokens = analysis.totals.outputTokens;
     row.reportedUsd = analysis.totals.reportedUsd;
     row.estimatedUsd = analysis.totals.estimatedUsd;
+    if (analysis.totals.usageMissing) row.usageMissing = analysis.totals.usageMissing;
   }
   for (const d of diagnostics) row.diagnostics[d.severity]++;
   const firstError = diagnostics.find((d) => d.severity === 'error');

@@ -25,6 +25,9 @@ test('a complete stream loads no tokenizer; a truncated one shows estimated usag
   await expect(page.locator('[data-estimated="true"]')).toHaveCount(0);
   expect(chunks.filter((u) => u.includes('tokenizer-tiktoken'))).toEqual([]);
 
+  // The sidebar (the index estimates nothing) says the truncated file's totals lack usage.
+  await expect(page.locator('[data-testid="library-file"][data-path$="openai-chat-truncated.yaml"] [data-testid="badge-usage-missing"]')).toBeVisible();
+  await expect(page.locator('[data-testid="library-file"][data-path$="openai-chat-complete.yaml"] [data-testid="badge-usage-missing"]')).toHaveCount(0);
   await openFile(page, 'openai-chat-truncated.yaml');
   const usage = page.getByTestId('interaction-usage-bar');
   await expect(usage).toHaveAttribute('data-estimated', 'true');

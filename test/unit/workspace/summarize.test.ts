@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../../shared/cassette/parse';
 import { analyzeCassette } from '../../../shared/llm/analyze';
@@ -28,6 +30,15 @@ describe('summarizeCassette', () => {
     expect(s.errorStatuses).toEqual([429]);
     expect(s.inputTokens).toBeGreaterThanOrEqual(10);
     expect(s.size).toBe(10);
+  });
+
+  it('counts LLM responses without usage (a cut-off stream), and only those', () => {
+    const dir = join(__dirname, '../../fixtures/estimate');
+    const read = (f: string) => parseCassette({ path: f, bytes: readFileSync(join(dir, f)) });
+    const truncated = read('openai-chat-truncated.yaml');
+    expect(summarizeCassette(ref, stat, truncated, analyzeCassette(truncated)).usageMissing).toBe(1);
+    const complete = read('openai-chat-complete.yaml');
+    expect(summarizeCassette(ref, stat, complete, analyzeCassette(complete)).usageMissing).toBeUndefined();
   });
 
   it('summarises a vcrpy cassette', () => {

@@ -51,6 +51,15 @@ export function FileRow({ s, name, dirty, rerecorded }: { s: CassetteSummary; na
           {s.streaming ? <span className="badge badge-stream" data-testid="badge-streaming" title="Streamed response">stream</span> : null}
           {errs.length ? <span className="badge badge-error" data-testid="badge-errors" title="HTTP errors">{[...new Set(errs)].join(' ')}</span> : null}
           {s.diagnostics.warning ? <span className="badge badge-warn" title="Warnings">⚠ {s.diagnostics.warning}</span> : null}
+          {s.usageMissing ? (
+            <span
+              className="badge badge-muted"
+              data-testid="badge-usage-missing"
+              title={`${s.usageMissing} LLM ${s.usageMissing === 1 ? 'response has' : 'responses have'} no usage (a cut-off stream?): not in these totals. Open the file for ≈ estimates.`}
+            >
+              no usage
+            </span>
+          ) : null}
           {cost != null ? (
             <span
               className="badge badge-cost"
