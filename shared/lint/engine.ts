@@ -14,6 +14,7 @@ import { withLines } from './context';
 import type { RuleCtx } from './context';
 import type { Finding, Fix, LintContext, LintOptions, RawFinding, RuleFn, RuleLevel } from './types';
 import { contentEncoding, contentLength, duplicateHeaders, indistinguishable, invalidUtf8 } from './rules/consistency';
+import { completedMismatch } from './rules/completed';
 import { secrets } from './rules/secrets';
 import { errorEvents, missingDone, missingMessageStop, missingUsage, splitJson, streamMismatch, unterminated } from './rules/streams';
 import { invalidArguments, schemaMismatch, undeclaredTools } from './rules/tool-args';
@@ -22,7 +23,7 @@ import { unansweredCalls, unknownResultIds } from './rules/tool-links';
 
 const RULE_FNS: RuleFn[] = [
   duplicateIds, positionalIds, emptyIds, unknownResultIds, unansweredCalls, invalidArguments, schemaMismatch, undeclaredTools,
-  unterminated, missingDone, missingMessageStop, missingUsage, splitJson, errorEvents, streamMismatch,
+  unterminated, missingDone, missingMessageStop, missingUsage, splitJson, errorEvents, streamMismatch, completedMismatch,
   secrets,
   contentLength, contentEncoding, duplicateHeaders, invalidUtf8, indistinguishable,
 ] as RuleFn[];
