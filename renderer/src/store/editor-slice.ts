@@ -7,7 +7,7 @@ import { refKey } from '../features/library/library-model';
 import { fileTransition, initFileState, isDirty } from '../features/editor/file-state';
 import { canRedo, canUndo, initHistory, pushText, redo, undo } from '../features/editor/history';
 import { sourcePos } from '../features/editor/goto';
-import { applyIntent } from '../features/editor/structured-edit';
+import { applyIntent, type EditIntent } from '../features/editor/structured-edit';
 import { fileBytes } from '../lib/file-bytes';
 import { createAnalysisRunner } from './editor-analysis';
 import { saveEditor } from './editor-save';
@@ -31,6 +31,9 @@ export const emptyEditor: EditorState = {
   notice: null,
   cursorAt: null,
 };
+
+/** Edits computed from the analysed events rather than from the text alone. */
+const ANALYSIS_BASED = new Set<EditIntent['kind']>(['tool-args', 'response-text', 'event-data']);
 
 export const createEditorSlice: SliceCreator<EditorSlice> = (set, get, deps) => {
   const patch = (p: Partial<EditorState>) => {
@@ -81,6 +84,13 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get, deps) => 
       const e = get().editor;
       const doc = get().doc;
       if (e.readOnly) return false;
+      // These intents rebuild events from the analysis the views show. Until it has caught up
+      // with the text (typing is debounced; a big file takes seconds), it describes an older
+      // text, and rebuilding from it would silently undo the edits made since.
+      if (ANALYSIS_BASED.has(intent.kind) && doc.status === 'ready' && doc.text !== e.history.present) {
+        patch({ notice: { kind: 'error', text: 'The views are still catching up with your last change; apply again in a moment' } });
+        return false;
+      }
       const analysis = doc.status === 'ready' ? doc.analysis : null;
       const r = applyIntent(e.history.present, intent, (i) => analysis?.interactions[i] ?? null);
       if (!r.ok) {

@@ -51,9 +51,11 @@ export function ToolCallEditForm({ interaction, slot, id, args, onClose }: { int
   const [newId, setNewId] = useState(id ?? '');
   const [newArgs, setNewArgs] = useState(args);
   const apply = () => {
+    // Arguments first: that edit works from the analysed events, which the rename would
+    // leave describing an older text (the store refuses such a stale edit).
     const intents: EditIntent[] = [];
-    if (id && newId !== id) intents.push({ kind: 'tool-id', from: id, to: newId });
     if (newArgs !== args) intents.push({ kind: 'tool-args', interaction, slot, args: newArgs });
+    if (id && newId !== id) intents.push({ kind: 'tool-id', from: id, to: newId });
     for (const it of intents) if (!store.getState().applyEdit(it)) return;
     onClose();
   };
