@@ -61,10 +61,12 @@ describe('Gemini', () => {
       expect(out).toContain('check \\\\u003cRome\\\\u003e.');
     });
   }
-  it('multi-line arguments are written compact (a stream event stays one line)', () => {
+  it('multi-line arguments are written on one line (a stream event stays one line), as typed', () => {
     const t = fixture('gemini-json-array');
-    const out = edit(t, { kind: 'tool-args', interaction: 0, slot: 0, args: '{\n  "location": "Bari"\n}' });
-    expect(args(out)).toBe('{"location":"Bari"}');
+    const out = edit(t, { kind: 'tool-args', interaction: 0, slot: 0, args: '{\n  "location": "Bari",\n  "id": 12345678901234567890,\n  "scale": 1.0\n}' });
+    expect(JSON.parse(args(out))).toMatchObject({ location: 'Bari', scale: 1 });
+    // Not re-serialised: a big integer keeps its digits and 1.0 stays 1.0 in the file.
+    expect(out).toContain('{ \\"location\\": \\"Bari\\", \\"id\\": 12345678901234567890, \\"scale\\": 1.0 }');
   });
   it('refuses arguments that are not a JSON object', () => {
     const r = tryEdit(fixture('gemini-sse'), { kind: 'tool-args', interaction: 0, slot: 0, args: '{"location": ' });

@@ -91,7 +91,10 @@ export function assignValues(frags: Frag[], value: string): Map<Frag, string> | 
   }
   const first = frags.find((f) => f.role === 'piece') ?? frags[0];
   for (const f of frags) {
-    if (f.role === 'object') out.set(f, /[\r\n]/.test(value) ? JSON.stringify(JSON.parse(value)) : value.trim());
+    // One line (an event's data line cannot break), as typed otherwise: valid JSON has no raw
+    // line break inside a string, so each one is whitespace; re-serialising would round big
+    // integers and rewrite 1.0 and escapes.
+    if (f.role === 'object') out.set(f, value.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ').trim());
     else if (f.role === 'piece') out.set(f, f === first ? value : '');
     else out.set(f, f.part === first.part ? value : '');
   }
