@@ -109,6 +109,11 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
       // of its files hung or crashed the worker, so its files are retried one per message.
       const [running, ...waiting] = slot.messages.splice(0);
       const why = slot.timedOut ? new Error(`Gave up after ${TASK_TIMEOUT_MS / 1000} s: parsing this file did not finish`) : err;
+      // Closing terminates the workers: nothing will pump the queue again, so settle every job.
+      if (closed) {
+        for (const m of [running, ...waiting]) for (const job of m?.jobs ?? []) job.reject(new Error('index pool is closed'));
+        return;
+      }
       if (running?.jobs.length === 1) running.jobs[0].reject(why);
       else for (const job of running?.jobs ?? []) queue.push({ ...job, solo: true });
       for (const m of waiting) m.jobs.forEach((j) => queue.push(j));

@@ -239,7 +239,9 @@ export class RootIndex {
     // Unchanged since we last looked: typically the echo of our own save.
     if (prev?.hash && prev.size === st.size && prev.mtimeMs === st.mtimeMs) return;
     const gen = this.bump(rel);
-    const res = await this.index(pool, rel, prev?.hash ?? null);
+    // The size is the pool's priority and batch measure: 32 re-recorded 20 MB files must not
+    // travel in one message.
+    const res = await this.index(pool, rel, prev?.hash ?? null, st.size);
     const broken = res.kind === 'indexed' && res.summary.diagnostics.error > 0;
     if (broken && (!prev || prev.summary.diagnostics.error === 0)) {
       void this.deps.track(this.retry(pool, rel, prev, res, gen));
@@ -253,7 +255,7 @@ export class RootIndex {
     for (const delay of RETRY_DELAYS_MS) {
       await sleep(delay);
       if (this.closed || this.generations.get(rel) !== gen) return;
-      const next = await this.index(pool, rel, res.kind === 'indexed' ? res.hash : null);
+      const next = await this.index(pool, rel, res.kind === 'indexed' ? res.hash : null, res.kind === 'missing' ? 0 : res.size);
       if (next.kind === 'unchanged') continue;
       res = next;
       if (res.kind !== 'indexed' || res.summary.diagnostics.error === 0) break;
