@@ -39,3 +39,20 @@ test('a complete stream loads no tokenizer; a truncated one shows estimated usag
   await screen(page, 'estimate-truncated');
   expect(errors).toEqual([]);
 });
+
+test('a tokenizer chunk that fails to load leaves the file readable, and the next file gets estimates', async ({ page }) => {
+  let failures = 0;
+  await page.route(/tokenizer-tiktoken-[\w-]+\.js$/, async (route) => {
+    if (failures++ === 0) return route.abort('connectionreset');
+    return route.continue();
+  });
+  await page.goto(served.url);
+  await expect(page.getByTestId('library-list')).toBeVisible();
+  await openFile(page, 'openai-chat-truncated.yaml');
+  // Opened without estimates (the chunk failed), not as an error.
+  await expect(page.getByTestId('main-error')).toHaveCount(0);
+  await expect(page.getByTestId('interaction-usage')).toContainText('No usage reported');
+  await openFile(page, 'anthropic-truncated.yaml');
+  await expect(page.getByTestId('interaction-usage-bar')).toHaveAttribute('data-estimated', 'true');
+  expect(failures).toBe(2);
+});

@@ -44,7 +44,13 @@ async function analyzeWithEstimates(cassette: Cassette): Promise<CassetteAnalysi
   const analysis = analyzeCassette(cassette);
   if (hasTokenizer() || !analysis.totals.usageMissing) return analysis;
   tokenizer ??= import('../../../shared/llm/tokenizer-tiktoken');
-  await tokenizer;
+  try {
+    await tokenizer;
+  } catch {
+    // The chunk did not load (serve away for a moment): no estimates this time, retry next time.
+    tokenizer = null;
+    return analysis;
+  }
   return analyzeCassette(cassette);
 }
 
@@ -74,7 +80,14 @@ async function handle(req: AnalyzeRequest): Promise<AnalyzeResponse> {
   return { id, ok: true, cassette, analysis };
 }
 
-ctx.onmessage = async (e: MessageEvent<AnalyzeRequest>) => {
+// One request at a time, in order: while one waits for the tokenizer chunk, a later one must
+// not overtake it (and replace `last`, which lint reuses).
+let queue: Promise<void> = Promise.resolve();
+ctx.onmessage = (e: MessageEvent<AnalyzeRequest>) => {
+  queue = queue.then(() => respond(e));
+};
+
+async function respond(e: MessageEvent<AnalyzeRequest>): Promise<void> {
   let msg: AnalyzeResponse;
   try {
     msg = await handle(e.data);
@@ -83,4 +96,4 @@ ctx.onmessage = async (e: MessageEvent<AnalyzeRequest>) => {
     msg = { id: e.data.id, ok: false, message: `${e.data.type === 'fix' ? 'Fix failed' : 'Internal error while analysing'}: ${(err as Error).message}` };
   }
   ctx.postMessage(msg);
-};
+}
