@@ -31,6 +31,8 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
   itemBuiltins = new Map<string, number>();
   /** `output_index:content_index:annotation_index` of each entry of `citations`. */
   citeKeys: string[] = [];
+  /** Reasoning items whose encrypted content was counted (a Map: clone() copies maps). */
+  encryptedSeen = new Map<string, true>();
 
   handle(json: unknown): void {
     if (!isObj(json)) return;
@@ -174,6 +176,7 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
 
   private item(item: Obj, oi: number, done: boolean): void {
     const type = item.type;
+    if (type === 'reasoning') return this.encryptedReasoning(item);
     if (type === 'function_call' || type === 'custom_tool_call' || type === 'mcp_call') {
       const args = argsText(item.arguments ?? item.input ?? '');
       const key = String(item.id ?? `#${oi}`);
@@ -202,6 +205,19 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
     if (isObj(r.error)) this.addError(errorText(r.error));
   }
 
+  /**
+   * Reasoning the API returns only encrypted (`include: ["reasoning.encrypted_content"]`, or
+   * zero-data-retention orgs): like Anthropic's redacted thinking, shown by its size. Once per
+   * item, whichever of `.added`/`.done` carries it.
+   */
+  private encryptedReasoning(item: Obj): void {
+    if (typeof item.encrypted_content !== 'string' || item.encrypted_content === '') return;
+    const key = String(item.id ?? `#${this.encryptedSeen.size}`);
+    if (this.encryptedSeen.has(key)) return;
+    this.encryptedSeen.set(key, true);
+    this.redacted.push({ bytes: b64Bytes(item.encrypted_content) });
+  }
+
   /** A non-streamed Response object. */
   full(r: Obj): void {
     const out = Array.isArray(r.output) ? r.output : [];
@@ -210,6 +226,7 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
       if (item.type === 'reasoning') {
         const parts = [...(Array.isArray(item.summary) ? item.summary : []), ...(Array.isArray(item.content) ? item.content : [])];
         for (const p of parts) if (isObj(p) && typeof p.text === 'string') this.reasoning += (this.reasoning ? '\n\n' : '') + p.text;
+        this.encryptedReasoning(item);
       } else this.item(item, i, true);
     });
     this.terminal(r);

@@ -91,3 +91,21 @@ describe('citation helpers', () => {
     expect([b64Bytes(''), b64Bytes('AA=='), b64Bytes('AAA='), b64Bytes('AAAA'), b64Bytes('AAAA\nAAAA')]).toEqual([0, 1, 2, 3, 6]);
   });
 });
+
+describe('OpenAI Responses encrypted reasoning', () => {
+  const enc = 'gAAAAABo' + 'A'.repeat(92); // 100 base64 chars = 75 bytes
+  it('shows encrypted reasoning by its size, once per item, from the step its item is done', () => {
+    const events = evs([
+      { type: 'response.created', response: { id: 'r', model: 'o4-mini', output: [] } },
+      { type: 'response.output_item.added', output_index: 0, item: { id: 'rs_1', type: 'reasoning', summary: [] } },
+      { type: 'response.output_item.done', output_index: 0, item: { id: 'rs_1', type: 'reasoning', summary: [], encrypted_content: enc } },
+      { type: 'response.output_text.delta', output_index: 1, item_id: 'msg_1', delta: 'Hi' },
+      { type: 'response.completed', response: { id: 'r', model: 'o4-mini', status: 'completed', output: [{ id: 'rs_1', type: 'reasoning', summary: [], encrypted_content: enc }] } },
+    ]);
+    const r = createReplay({ events, dialect: 'openai-responses' }, { checkpointEvery: 2 });
+    expect(r.stateAt(1).redactedThinking).toBeUndefined();
+    expect(r.stateAt(2).redactedThinking).toEqual([{ bytes: 75 }]);
+    expect(r.stateAt(4).redactedThinking).toEqual([{ bytes: 75 }]);
+    expect(run(new OpenAiResponsesAssembler(), events).redactedThinking).toEqual([{ bytes: 75 }]);
+  });
+});
