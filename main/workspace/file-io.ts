@@ -11,7 +11,8 @@ import { checkRelPath, resolveInRoot } from './confine';
 import { openInRoot } from './confined-open';
 import { contentHash } from './engine';
 import type { EnginePool } from './pool';
-import { revisionOf, type RootIndex } from './root-index';
+import type { RootIndex } from './root-index';
+import { revisionOf } from './root-rows';
 
 interface DiskState {
   bytes: Buffer;

@@ -8,24 +8,15 @@ import { join } from 'node:path';
 import type { CassetteRef, IndexBatch } from '../../shared/api/contract';
 import type { CassetteSummary } from '../../shared/model/summary';
 import { isStrictlyUnder, type FileChange } from '../../shared/workspace/coalesce';
-import { diffInteractions } from '../../shared/workspace/diff-interactions';
-import { failedSummary, hasCassetteExtension, listedOnlyWhenDetected, pendingSummary } from '../../shared/workspace/summarize';
+import { failedSummary, hasCassetteExtension, pendingSummary } from '../../shared/workspace/summarize';
 import { Batcher } from './batcher';
 import { isInside } from './confine';
-import { loadCache, saveCache, type CacheEntry } from './cache';
+import { loadCache, saveCache } from './cache';
 import type { EngineResult } from './engine';
 import type { EnginePool } from './pool';
+import { RootRows, type FileEntry } from './root-rows';
 import { walk, type ScannedFile } from './scan';
 import { watchRoot, type RootWatcher } from './watcher';
-
-export interface FileEntry {
-  summary: CassetteSummary;
-  size: number;
-  mtimeMs: number;
-  /** sha1 of the content; null while the file is pending. */
-  hash: string | null;
-  fingerprints: string[] | null;
-}
 
 export interface RootDeps {
   pool: Promise<EnginePool>;
@@ -41,20 +32,12 @@ const CACHE_SAVE_DELAY_MS = 1000;
 /** Longer than chokidar's write-settle wait plus our quiet window. */
 const VERIFY_DELAY_MS = 600;
 
-export const revisionOf = (size: number, mtimeMs: number, hash: string): string =>
-  `${size}-${Math.trunc(mtimeMs)}-${hash.slice(0, 8)}`;
-
-/** `.json` files are only listed once they detect as a cassette. */
-export const isListed = (relPath: string, s: CassetteSummary): boolean =>
-  !listedOnlyWhenDetected(relPath) || s.format !== null;
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class RootIndex {
-  readonly entries = new Map<string, FileEntry>();
+  private readonly rows: RootRows;
   private watcher: RootWatcher | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private generations = new Map<string, number>();
   private cacheTimer: NodeJS.Timeout | null = null;
   private closed = false;
   scanned: Promise<void> = Promise.resolve();
@@ -64,7 +47,9 @@ export class RootIndex {
     readonly id: string,
     readonly real: string,
     private readonly deps: RootDeps,
-  ) {}
+  ) {
+    this.rows = new RootRows(id);
+  }
 
   start(): void {
     this.scanned = this.deps.track(this.serial(() => this.scan()));
@@ -100,27 +85,18 @@ export class RootIndex {
   }
 
   listed(): CassetteSummary[] {
-    const out: CassetteSummary[] = [];
-    for (const [rel, e] of this.entries) if (isListed(rel, e.summary)) out.push(e.summary);
-    return out;
+    return this.rows.listed();
   }
 
   ref(relPath: string): CassetteRef {
-    return { rootId: this.id, relPath };
-  }
-
-  /** Invalidates in-flight retries for a file (a newer change or our own save supersedes them). */
-  bump(relPath: string): number {
-    const g = (this.generations.get(relPath) ?? 0) + 1;
-    this.generations.set(relPath, g);
-    return g;
+    return this.rows.ref(relPath);
   }
 
   /** Records a file we just wrote ourselves, so the watcher's echo finds nothing new. */
   recordSaved(relPath: string, entry: FileEntry): void {
-    this.bump(relPath);
+    this.rows.bump(relPath);
     const batch = new Batcher(this.deps.emit);
-    this.set(relPath, entry, batch);
+    this.rows.set(relPath, entry, batch);
     batch.progress = { done: 1, total: 1 };
     batch.flush();
     this.scheduleCacheSave();
@@ -149,14 +125,14 @@ export class RootIndex {
     const handle = (f: ScannedFile, { pool, cache }: Awaited<typeof ready>) => {
       const c = cache.get(f.relPath) ?? null;
       if (c && c.size === f.size && c.mtimeMs === f.mtimeMs) {
-        this.set(f.relPath, { ...c, summary: { ...c.summary, rootId: this.id, relPath: f.relPath } }, batch);
+        this.rows.set(f.relPath, { ...c, summary: { ...c.summary, rootId: this.id, relPath: f.relPath } }, batch);
         batch.progress.done++;
         return;
       }
-      if (!this.entries.has(f.relPath)) this.setPending(f, batch);
+      if (!this.rows.entries.has(f.relPath)) this.setPending(f, batch);
       jobs.push(
         this.index(pool, f.relPath, c?.hash ?? null, f.size).then((res) => {
-          this.applyResult(f.relPath, res, c, batch, false);
+          this.rows.applyResult(f.relPath, res, c, batch, false);
           batch.progress.done++;
           batch.schedule();
         }),
@@ -178,12 +154,12 @@ export class RootIndex {
     batch.schedule();
     await Promise.all(jobs);
     batch.flush();
-    if (s.cache.size > 0 || this.entries.size > 0) this.scheduleCacheSave();
+    if (s.cache.size > 0 || this.rows.entries.size > 0) this.scheduleCacheSave();
   }
 
   private setPending(f: ScannedFile, batch: Batcher): void {
     const summary = pendingSummary(this.ref(f.relPath), f);
-    this.set(f.relPath, { summary, size: f.size, mtimeMs: f.mtimeMs, hash: null, fingerprints: null }, batch);
+    this.rows.set(f.relPath, { summary, size: f.size, mtimeMs: f.mtimeMs, hash: null, fingerprints: null }, batch);
   }
 
   private async applyBurst(changes: FileChange[], verify = true): Promise<void> {
@@ -197,14 +173,14 @@ export class RootIndex {
       if (c.type === 'deleted' && !c.dir) {
         targets.add(c.path); // reindex() drops it if it is really gone (not just mid-rename)
       } else if (c.type === 'deleted' && !nowDir) {
-        this.deleteTree(c.path, batch);
+        this.rows.deleteTree(c.path, batch);
       } else if (c.dir) {
         // A directory appeared or was replaced: rescan it, and drop rows for what is gone.
         const seen = new Set<string>();
         await walk(this.real, c.path, (files) => files.forEach((f) => seen.add(f.relPath)));
         if (hasCassetteExtension(c.path)) seen.add(c.path);
-        for (const rel of [...this.entries.keys()])
-          if ((rel === c.path || isStrictlyUnder(rel, c.path)) && !seen.has(rel)) this.delete(rel, batch);
+        for (const rel of [...this.rows.entries.keys()])
+          if ((rel === c.path || isStrictlyUnder(rel, c.path)) && !seen.has(rel)) this.rows.delete(rel, batch);
         seen.forEach((rel) => targets.add(rel));
         rescanned.push(...seen);
       } else targets.add(c.path);
@@ -230,15 +206,15 @@ export class RootIndex {
   }
 
   private async reindex(pool: EnginePool, rel: string, batch: Batcher): Promise<void> {
-    const prev = this.entries.get(rel) ?? null;
+    const prev = this.rows.entries.get(rel) ?? null;
     const st = await stat(this.abs(rel)).catch(() => null);
-    if (!st?.isFile()) return this.delete(rel, batch);
+    if (!st?.isFile()) return this.rows.delete(rel, batch);
     // Same rule as the walk: never index through a symlink that leaves the root.
     const real = await realpath(this.abs(rel)).catch(() => null);
-    if (!real || !isInside(this.real, real)) return this.delete(rel, batch);
+    if (!real || !isInside(this.real, real)) return this.rows.delete(rel, batch);
     // Unchanged since we last looked: typically the echo of our own save.
     if (prev?.hash && prev.size === st.size && prev.mtimeMs === st.mtimeMs) return;
-    const gen = this.bump(rel);
+    const gen = this.rows.bump(rel);
     // The size is the pool's priority and batch measure: 32 re-recorded 20 MB files must not
     // travel in one message.
     const res = await this.index(pool, rel, prev?.hash ?? null, st.size);
@@ -247,23 +223,23 @@ export class RootIndex {
       void this.deps.track(this.retry(pool, rel, prev, res, gen));
       return;
     }
-    this.applyResult(rel, res, prev, batch, true);
+    this.rows.applyResult(rel, res, prev, batch, true);
   }
 
   private async retry(pool: EnginePool, rel: string, prev: FileEntry | null, first: EngineResult, gen: number): Promise<void> {
     let res = first;
     for (const delay of RETRY_DELAYS_MS) {
       await sleep(delay);
-      if (this.closed || this.generations.get(rel) !== gen) return;
+      if (this.closed || !this.rows.isCurrent(rel, gen)) return;
       const next = await this.index(pool, rel, res.kind === 'indexed' ? res.hash : null, res.kind === 'missing' ? 0 : res.size);
       if (next.kind === 'unchanged') continue;
       res = next;
       if (res.kind !== 'indexed' || res.summary.diagnostics.error === 0) break;
     }
     await this.serial(async () => {
-      if (this.closed || this.generations.get(rel) !== gen) return;
+      if (this.closed || !this.rows.isCurrent(rel, gen)) return;
       const batch = new Batcher(this.deps.emit);
-      this.applyResult(rel, res, prev, batch, true);
+      this.rows.applyResult(rel, res, prev, batch, true);
       batch.progress = { done: 1, total: 1 };
       batch.flush();
       this.scheduleCacheSave();
@@ -278,41 +254,6 @@ export class RootIndex {
       const summary = failedSummary(ref, { size: 0, mtimeMs: 0 }, `Indexing failed: ${(e as Error).message}`);
       return { kind: 'indexed', hash: '', size: 0, mtimeMs: 0, summary, fingerprints: [], parseProblem: summary.firstError };
     }
-  }
-
-  private applyResult(rel: string, res: EngineResult, prev: FileEntry | CacheEntry | null, batch: Batcher, report: boolean): void {
-    if (res.kind === 'missing') return this.delete(rel, batch);
-    if (res.kind === 'unchanged') {
-      if (!prev) return;
-      const summary = { ...prev.summary, rootId: this.id, relPath: rel, size: res.size, mtimeMs: res.mtimeMs };
-      return this.set(rel, { ...prev, summary, size: res.size, mtimeMs: res.mtimeMs }, batch);
-    }
-    if (report && prev?.hash && prev.hash !== res.hash)
-      batch.change({
-        ...this.ref(rel),
-        revision: revisionOf(res.size, res.mtimeMs, res.hash),
-        changedInteractions: diffInteractions(prev.fingerprints, res.fingerprints),
-      });
-    this.set(rel, { summary: res.summary, size: res.size, mtimeMs: res.mtimeMs, hash: res.hash, fingerprints: res.fingerprints }, batch);
-  }
-
-  private set(rel: string, entry: FileEntry, batch: Batcher): void {
-    const before = this.entries.get(rel);
-    this.entries.set(rel, entry);
-    if (isListed(rel, entry.summary)) batch.upsert(entry.summary);
-    else if (before && isListed(rel, before.summary)) batch.remove(this.ref(rel));
-  }
-
-  private delete(rel: string, batch: Batcher): void {
-    const e = this.entries.get(rel);
-    if (!e) return;
-    this.entries.delete(rel);
-    this.bump(rel);
-    if (isListed(rel, e.summary)) batch.remove(this.ref(rel));
-  }
-
-  private deleteTree(path: string, batch: Batcher): void {
-    for (const rel of [...this.entries.keys()]) if (rel === path || isStrictlyUnder(rel, path)) this.delete(rel, batch);
   }
 
   abs(rel: string): string {
@@ -330,9 +271,6 @@ export class RootIndex {
 
   private async saveCacheNow(): Promise<void> {
     const pool = await this.deps.pool;
-    const entries: [string, CacheEntry][] = [];
-    for (const [rel, e] of this.entries)
-      if (e.hash && e.fingerprints) entries.push([rel, { size: e.size, mtimeMs: e.mtimeMs, hash: e.hash, fingerprints: e.fingerprints, summary: e.summary }]);
-    await saveCache(this.deps.cacheDir, this.real, pool.engineId, entries).catch(() => {});
+    await saveCache(this.deps.cacheDir, this.real, pool.engineId, this.rows.cacheEntries()).catch(() => {});
   }
 }
