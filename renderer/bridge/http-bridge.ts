@@ -53,10 +53,14 @@ export interface HttpBridgeOptions {
   eventSource?: EventSourceFactory;
   /** Delay before retry number `attempt`; defaults to backoffMs. */
   backoff?: (attempt: number) => number;
+  /** How long a reconnect probe may wait for an answer (default 5 s). */
+  probeTimeoutMs?: number;
 }
 
 /** The bridge is a TapedeckApi plus a non-enumerable `connection` (not a contract call). */
 export type HttpBridge = TapedeckApi & { readonly connection: ConnectionApi };
+
+const PROBE_TIMEOUT_MS = 5_000;
 
 const browserEventSource: EventSourceFactory = (url) => {
   const es = new EventSource(url);
@@ -80,11 +84,12 @@ export function createHttpBridge(opts: HttpBridgeOptions): HttpBridge {
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const post = (name: CallName, args: unknown[]) =>
+  const post = (name: CallName, args: unknown[], signal?: AbortSignal) =>
     fetch(`${opts.baseUrl}/api/call/${name}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ args }),
+      signal,
     });
 
   const stopStream = () => {
@@ -105,7 +110,8 @@ export function createHttpBridge(opts: HttpBridgeOptions): HttpBridge {
 
   const probe = async (): Promise<ProbeResult> => {
     try {
-      const res = await post('getAppInfo', []);
+      // A frozen server (suspended, or stuck) must not stall the retries: give up and try again.
+      const res = await post('getAppInfo', [], AbortSignal.timeout(opts.probeTimeoutMs ?? PROBE_TIMEOUT_MS));
       await res.text().catch(() => '');
       if (res.status === 401) return 'unauthorized';
       return res.ok ? 'ok' : 'unreachable';

@@ -128,6 +128,21 @@ describe('http bridge connection', () => {
     expect(states).toEqual(['reconnecting', 'connected']);
   });
 
+  it('a frozen server (calls never answered) does not stall the retries', async () => {
+    const server = await serve();
+    const bridge = createHttpBridge({ baseUrl: server.baseUrl, eventSource: fetchEventSource, backoff: () => 20, probeTimeoutMs: 100 });
+    cleanup.push(() => bridge.connection.close());
+    bridge.on('indexChanged', () => {}); // the event stream opens with the first listener
+    await until(() => server.openStreams() === 1, 'the event stream');
+    server.frozen = true;
+    server.dropStreams();
+    // Each probe times out and the next one follows.
+    await until(() => server.requests.filter((r) => r === 'call:getAppInfo').length >= 3, 'repeated probes');
+    expect(stateOf(bridge)).toBe('reconnecting');
+    server.frozen = false;
+    await until(() => stateOf(bridge) === 'connected', 'connected');
+  });
+
   it('a dropped stream on a live server reopens (one stream, not two)', async () => {
     const server = await serve();
     const { bridge, states } = bridgeFor(server);

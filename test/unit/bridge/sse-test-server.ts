@@ -18,6 +18,8 @@ export interface TestServer {
   /** Ends the open event streams but keeps serving (a proxy timeout, a blip). */
   dropStreams(): void;
   shuttingDown: boolean;
+  /** Calls are received but never answered (a suspended or stuck server). */
+  frozen: boolean;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startTestServer(opts: { token: string; port?: number; hand
     }
     const name = path.slice('/api/call/'.length);
     requests.push(`call:${name}`);
+    if (self.frozen) return; // never answered; the client's own timeout must give up
     let body = '';
     for await (const chunk of req) body += String(chunk);
     const { args } = JSON.parse(body) as { args: unknown[] };
@@ -67,6 +70,7 @@ export async function startTestServer(opts: { token: string; port?: number; hand
     baseUrl: `http://127.0.0.1:${port}/${opts.token}`,
     requests,
     shuttingDown: false,
+    frozen: false,
     openStreams: () => streams.size,
     push(event, payload) {
       for (const s of streams) s.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
