@@ -27,6 +27,7 @@ export function DiffView() {
         originalEditable: false,
         renderMarginRevertIcon: true,
         fontSize: 12,
+        fixedOverflowWidgets: true,
       });
       diff.setModel({ original, modified });
       let applying = false;

@@ -95,6 +95,9 @@ function mountEditor(monaco: Monaco, el: HTMLElement, store: AppStore) {
     renderWhitespace: 'selection',
     // Cassettes hold long one-line JSON bodies; tokenizing them all would stall the editor.
     maxTokenizationLineLength: 5000,
+    // Hovers and the marker widget near the top line were clipped by the pane; a fixed layer
+    // lets them overflow it.
+    fixedOverflowWidgets: true,
   });
   let applying = false;
 
