@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { fixturesDir, repoRoot, tempCopy } from './helpers/serve';
-import { fileRow, openFile, screen } from './helpers/viewer';
+import { editorFocused, fileRow, openFile, screen } from './helpers/viewer';
 
 const FIXTURE = 'viewer/tool-calls-stream.yaml';
 const RECONNECTING = 'Lost connection to tapedeck serve — reconnecting…';
@@ -113,6 +113,7 @@ async function typeAtLine2(page: Page, text: string) {
   await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
   await page.evaluate(() => (window as unknown as { __tapedeck: { getState(): { jumpToLine(l: number): void } } }).__tapedeck.getState().jumpToLine(2));
   await expect(page.getByTestId('raw-target-line')).toHaveAttribute('data-line', '2');
+  await editorFocused(page);
   await page.keyboard.press('End');
   await page.keyboard.type(text);
 }

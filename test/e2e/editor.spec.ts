@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
-import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
+import { editorFocused, openFile, screen, trackConsoleErrors } from './helpers/viewer';
 
 const FIXTURE = 'viewer/tool-calls-stream.yaml';
 
@@ -38,6 +38,7 @@ async function rawAtLineEnd(page: Page, line: number) {
   await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
   await page.evaluate((l) => (window as unknown as { __tapedeck: { getState(): { jumpToLine(l: number): void } } }).__tapedeck.getState().jumpToLine(l), line);
   await expect(page.getByTestId('raw-target-line')).toHaveAttribute('data-line', String(line));
+  await editorFocused(page);
   await page.keyboard.press('End');
 }
 

@@ -33,3 +33,11 @@ export async function seekWithKeys(page: Page, k: number): Promise<void> {
 }
 
 export const screen = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png` });
+
+/**
+ * After a jump to a line: the editor takes focus and places the cursor once Monaco has
+ * rendered (an effect after the store update), so keys sent before that would go elsewhere.
+ */
+export async function editorFocused(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(true);
+}
