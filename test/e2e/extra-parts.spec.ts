@@ -55,3 +55,14 @@ test('Responses built-in tools change status as the scrubber moves', async ({ pa
   await expect(search).toHaveAttribute('data-status', 'completed');
   expect(errors).toEqual([]);
 });
+
+test('Edit text is offered for answers with text, not for tool-call-only responses', async ({ page }) => {
+  await page.goto(served.url);
+  await expect(page.getByTestId('library-list')).toBeVisible();
+  await openFile(page, 'anthropic-citations-stream.yaml');
+  await expect(page.getByTestId('text-edit-open')).toHaveCount(1);
+  // Reasoning and a function call, no answer text.
+  await openFile(page, 'openai-responses-stream.yaml');
+  await expect(page.getByTestId('tool-call').first()).toBeVisible();
+  await expect(page.getByTestId('text-edit-open')).toHaveCount(0);
+});
