@@ -14,7 +14,12 @@ export const fileRow = (page: Page, relPathEnd: string) =>
 
 /** Opens a file through quick open (Ctrl+P): works however far down the virtual list it is. */
 export async function openFile(page: Page, relPathEnd: string): Promise<void> {
-  await page.keyboard.press('Control+P');
+  // Right after a (re)load the shortcut handler may not be listening yet: press again until
+  // quick open shows (Ctrl+P only ever opens it, so a second press is harmless).
+  await expect(async () => {
+    await page.keyboard.press('Control+P');
+    await expect(page.getByTestId('quick-open-input')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByTestId('quick-open-input').fill(relPathEnd);
   await expect(page.getByTestId('quick-open-item').first()).toContainText(relPathEnd);
   await page.keyboard.press('Enter');
