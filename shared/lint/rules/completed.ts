@@ -11,6 +11,7 @@ import type { RawFinding } from '../types';
 import type { RuleCtx } from '../context';
 import { finding, pairs } from '../context';
 import { bodyBytePos } from '../positions';
+import { completedCopyFix, copyEdits } from '../fixes/completed-copy';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,14 +52,15 @@ export function completedMismatch(ctx: RuleCtx): RawFinding[] {
     }
     if (differs.length === 0) continue;
     const where = bodyBytePos(ctx.lines, it.response.body, end.ev.offset);
-    out.push(
-      finding(
-        'stream/completed-mismatch',
-        `The stream's deltas and its final \`${(end.ev.json as Obj).type}\` disagree on ${differs.join(', ')}: clients that read one or the other replay different answers`,
-        it.index,
-        where,
-      ),
+    const f = finding(
+      'stream/completed-mismatch',
+      `The stream's deltas and its final \`${(end.ev.json as Obj).type}\` disagree on ${differs.join(', ')}: clients that read one or the other replay different answers`,
+      it.index,
+      where,
     );
+    // The deltas are what was streamed; the copy is rewritten to match when that is unambiguous.
+    if (ctx.editable && copyEdits(end.output, ia.message)?.length) f.fix = completedCopyFix(it.index);
+    out.push(f);
   }
   return out;
 }

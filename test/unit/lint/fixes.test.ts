@@ -26,6 +26,19 @@ function expectCleanRoundTrip(code: string, before: string, after: string) {
 }
 
 describe('fixes: the fixed file lints clean for the rule, parses, and only the intended lines change', () => {
+  it('stream/completed-mismatch rewrites only the two values of the completed copy, from the deltas', () => {
+    const { before, after } = fixOnly('stream/completed-mismatch');
+    expectCleanRoundTrip('stream/completed-mismatch', before, after);
+    const d = lineDiff(before, after);
+    expect(d.removed).toHaveLength(1);
+    expect(d.added).toHaveLength(1);
+    const was = before.split('\n')[d.removed[0] - 1];
+    const now = d.added[0];
+    expect(now).toContain('"type":"response.completed"');
+    // Exactly the two disagreeing string values changed; every other byte of the event stayed.
+    expect(now.replace('"The sum is 19."', '"The sum is 20."').replace('"{\\"a\\":12,\\"b\\":7}"', '"{\\"a\\":12,\\"b\\":8}"')).toBe(was);
+  });
+
   it('tool-call/duplicate-id renames the later call and only its own references', () => {
     const { before, after } = fixOnly('tool-call/duplicate-id');
     expectCleanRoundTrip('tool-call/duplicate-id', before, after);
