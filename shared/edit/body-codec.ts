@@ -90,9 +90,24 @@ export function wrapLike(oldValue: string, b64: string): string {
 export function planBody(ed: EditableDoc, ref: SideRef, text: string): Splice[] | string {
   const old = readBody(ref);
   if (typeof old === 'string') return old;
-  const node = ref.body.node!;
   if (old.encodings.length === 0 && old.text !== null && old.text === text) return [];
-  let bytes = utf8Encode(text);
+  return planEncoded(ed, ref, old, utf8Encode(text), text);
+}
+
+/**
+ * Plans writing new decoded BYTES as the body (binary streams such as AWS eventstream): the
+ * same storage rules as planBody, but a text-stored body only takes bytes that are UTF-8.
+ */
+export function planBodyBytes(ed: EditableDoc, ref: SideRef, decoded: Uint8Array): Splice[] | string {
+  const old = readBody(ref);
+  if (typeof old === 'string') return old;
+  return planEncoded(ed, ref, old, decoded, null);
+}
+
+/** Re-applies the body's Content-Encoding and storage (base64, HAR chunks, text) to `decoded`. */
+function planEncoded(ed: EditableDoc, ref: SideRef, old: DecodedBody, decoded: Uint8Array, text: string | null): Splice[] | string {
+  const node = ref.body.node!;
+  let bytes = decoded;
   for (const enc of old.encodings) {
     if (enc === 'gzip' || enc === 'x-gzip') bytes = gzipSync(bytes);
     else if (enc === 'deflate') bytes = zlibSync(bytes);
@@ -104,11 +119,13 @@ export function planBody(ed: EditableDoc, ref: SideRef, text: string): Splice[] 
     stored = ref.body.harChunks ? JSON.stringify([b64]) : wrapLike(scalarText(node) ?? '', b64);
   } else {
     if (old.encodings.length > 0) return 'compressed bytes cannot be stored in a text body';
-    stored = text;
+    const t = text ?? utf8Decode(decoded, true);
+    if (t === null) return 'the new body bytes are not UTF-8 text, but the body is stored as text';
+    stored = t;
   }
   const plan = planScalar(ed, node, stored);
   if (typeof plan === 'string') return plan;
-  return [...plan, ...planLengths(ed, ref, old, bytes.length, utf8Encode(text).length)];
+  return [...plan, ...planLengths(ed, ref, old, bytes.length, decoded.length)];
 }
 
 /** Length fields and Content-Length headers that equalled an old length follow the new one. */
@@ -133,32 +150,4 @@ function planLengths(ed: EditableDoc, ref: SideRef, old: DecodedBody, rawLen: nu
     }
   }
   return out;
-}
-
-/**
- * Plans writing new decoded BYTES as the body (binary streams such as AWS eventstream): the
- * same storage rules as planBody, but a text-stored body only takes bytes that are UTF-8.
- */
-export function planBodyBytes(ed: EditableDoc, ref: SideRef, decoded: Uint8Array): Splice[] | string {
-  const old = readBody(ref);
-  if (typeof old === 'string') return old;
-  const node = ref.body.node!;
-  let bytes = decoded;
-  for (const enc of old.encodings) {
-    if (enc === 'gzip' || enc === 'x-gzip') bytes = gzipSync(bytes);
-    else if (enc === 'deflate') bytes = zlibSync(bytes);
-    else return `cannot re-encode Content-Encoding "${enc}"`;
-  }
-  let stored: string;
-  if (ref.body.base64) {
-    const b64 = base64Encode(bytes);
-    stored = ref.body.harChunks ? JSON.stringify([b64]) : wrapLike(scalarText(node) ?? '', b64);
-  } else {
-    const t = old.encodings.length > 0 ? null : utf8Decode(bytes, true);
-    if (t === null) return 'the new body bytes are not UTF-8 text, but the body is stored as text';
-    stored = t;
-  }
-  const plan = planScalar(ed, node, stored);
-  if (typeof plan === 'string') return plan;
-  return [...plan, ...planLengths(ed, ref, old, bytes.length, decoded.length)];
 }
