@@ -4,26 +4,20 @@
  * token the tab resyncs (files added/deleted meanwhile appear) without losing the selection or
  * the unsaved text. A restart with a new token ends the tab's session.
  *
- * helpers/serve.ts always picks a random port and token, so this file starts serve itself on a
- * fixed free port with TAPEDECK_SERVE_TOKEN (a test-only variable read by serve-command.ts).
+ * It launches serve on a fixed free port with a fixed token (helpers/serve.ts launchServe, through
+ * TAPEDECK_SERVE_TOKEN, a test-only variable read by serve-command.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { fixturesDir, repoRoot, tempCopy } from './helpers/serve';
+import { fixturesDir, launchServe, tempCopy, type Launched } from './helpers/serve';
 import { editorFocused, fileRow, openFile, screen } from './helpers/viewer';
 
 const FIXTURE = 'viewer/tool-calls-stream.yaml';
 const RECONNECTING = 'Lost connection to tapedeck serve — reconnecting…';
 const ENDED = "This tab's session ended (tapedeck serve was restarted). Open the URL it printed.";
-
-interface Launched {
-  url: string;
-  stop(): Promise<void>;
-}
 
 async function freePort(): Promise<number> {
   const srv = createServer();
@@ -35,46 +29,11 @@ async function freePort(): Promise<number> {
 
 const newToken = () => `e2e-conn-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`.padEnd(24, 'x');
 
-/** Like helpers/serve.ts's startServe, but on a given port with a given token. */
+/** serve on a fixed port and token, so a restart comes back on the same URL (or a new token ends the session). */
 async function launch(dir: string, opts: { port: number; token: string; configDir: string }): Promise<Launched> {
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'app/bin/tapedeck.mjs'), 'serve', dir, '--no-open', '--port', String(opts.port)], {
-    env: { ...process.env, TAPEDECK_CONFIG_DIR: opts.configDir, TAPEDECK_SERVE_TOKEN: opts.token },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = /at (http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\/)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl(m[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
-  });
-  expect(url).toBe(`http://127.0.0.1:${opts.port}/${opts.token}/`);
-  return {
-    url,
-    stop: async () => {
-      const exited = await new Promise<boolean>((done) => {
-        if (child.exitCode !== null) return done(true);
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          done(false);
-        }, 8_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          done(true);
-        });
-        child.kill('SIGTERM');
-      });
-      if (!exited) throw new Error(`tapedeck serve did not exit within 8 s of SIGTERM:\n${output}`);
-    },
-  };
+  const s = await launchServe([dir], opts);
+  expect(s.url).toBe(`http://127.0.0.1:${opts.port}/${opts.token}/`);
+  return s;
 }
 
 let dir: string;

@@ -6,27 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
-import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
+import { editorSuite } from './helpers/editor-suite';
+import { fixturesDir } from './helpers/serve';
+import { openFile, screen } from './helpers/viewer';
 
-let served: Served;
-let dir: string;
-let errors: string[];
+const suite = editorSuite('edit-dialects');
 
-test.beforeEach(async ({ page }) => {
-  dir = tempCopy(join(fixturesDir, 'edit-dialects'));
-  served = await startServe([dir]);
-  errors = trackConsoleErrors(page);
-  await page.goto(served.url);
-  await expect(page.getByTestId('library-list')).toBeVisible();
-});
-test.afterEach(async () => {
-  const seen = [...errors];
-  await served?.stop();
-  expect(seen).toEqual([]);
-});
-
-const disk = (name: string) => readFileSync(join(dir, 'edit-dialects', `${name}.yaml`), 'utf8');
+const disk = (name: string) => readFileSync(join(suite.dir, 'edit-dialects', `${name}.yaml`), 'utf8');
 
 async function save(page: Page) {
   await expect(page.getByTestId('tab-dirty')).toBeVisible();

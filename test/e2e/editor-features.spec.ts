@@ -7,29 +7,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
-import { editorFocused, openFile, screen, trackConsoleErrors } from './helpers/viewer';
+import { editorSuite, rawAtLineEnd } from './helpers/editor-suite';
+import { screen } from './helpers/viewer';
 
 const FIXTURE = 'viewer/tool-calls-stream.yaml';
 
-let served: Served;
-let dir: string;
-let errors: string[];
-
-test.beforeEach(async ({ page }) => {
-  dir = tempCopy(join(fixturesDir, 'viewer'));
-  served = await startServe([dir]);
-  errors = trackConsoleErrors(page);
-  await page.goto(served.url);
-  await expect(page.getByTestId('library-list')).toBeVisible();
-  await openFile(page, FIXTURE);
-});
-test.afterEach(async () => {
-  // A contribution that is left out but still referenced would show up as a console error.
-  const seen = [...errors];
-  await served?.stop();
-  expect(seen).toEqual([]);
-});
+const suite = editorSuite('viewer', FIXTURE);
 
 interface Problemish {
   line?: number;
@@ -54,16 +37,6 @@ const messagesAt = (page: Page, line: number) =>
     const diags = s.doc.status === 'ready' ? (s.doc.cassette?.diagnostics ?? []) : [];
     return [...diags, ...s.editor.findings].filter((p) => p.line === l).map((p) => p.message.split('\n')[0].trim());
   }, line);
-
-/** Opens the Raw tab and waits for Monaco; puts the cursor at the end of `line`. */
-async function rawAtLineEnd(page: Page, line: number) {
-  await page.getByTestId('tab-raw').click();
-  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
-  await page.evaluate((l) => (window as unknown as Win).__tapedeck.getState().jumpToLine(l), line);
-  await expect(page.getByTestId('raw-target-line')).toHaveAttribute('data-line', String(line));
-  await editorFocused(page);
-  await page.keyboard.press('End');
-}
 
 /** Types after the end of the line the cursor is on; the store shows where the cursor was. */
 async function markCursorLine(page: Page, mark: string) {
@@ -188,7 +161,7 @@ test('the diff view shows disk and mine, with revert arrows that take the disk\'
   await rawAtLineEnd(page, 2);
   await page.keyboard.type(' # mine');
   await expect(page.getByTestId('tab-dirty')).toBeVisible();
-  const path = join(dir, FIXTURE);
+  const path = join(suite.dir, FIXTURE);
   writeFileSync(path, readFileSync(path, 'utf8').replace('Use both tools.', 'Use the tools, re-recorded.'));
   await expect(page.getByTestId('conflict-banner')).toBeVisible();
   await page.getByTestId('conflict-compare').click();

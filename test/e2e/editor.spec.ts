@@ -4,43 +4,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
-import { editorFocused, openFile, screen, trackConsoleErrors } from './helpers/viewer';
+import { expect, test } from '@playwright/test';
+import { editorSuite, rawAtLineEnd } from './helpers/editor-suite';
+import { openFile, screen } from './helpers/viewer';
 
 const FIXTURE = 'viewer/tool-calls-stream.yaml';
 
-let served: Served;
-let dir: string;
-let errors: string[];
+const suite = editorSuite('viewer', FIXTURE);
 
-test.beforeEach(async ({ page }) => {
-  dir = tempCopy(join(fixturesDir, 'viewer'));
-  served = await startServe([dir]);
-  errors = trackConsoleErrors(page);
-  await page.goto(served.url);
-  await expect(page.getByTestId('library-list')).toBeVisible();
-  await openFile(page, FIXTURE);
-});
-test.afterEach(async () => {
-  // No CSP violations (Monaco must run under script-src 'self') and no other console errors,
-  // taken before the server stops (the page's event stream then fails to reconnect, rightly).
-  const seen = [...errors];
-  await served?.stop();
-  expect(seen).toEqual([]);
-});
-
-const diskPath = () => join(dir, FIXTURE);
-
-/** Opens the Raw tab and waits for Monaco; puts the cursor at the end of `line`. */
-async function rawAtLineEnd(page: Page, line: number) {
-  await page.getByTestId('tab-raw').click();
-  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
-  await page.evaluate((l) => (window as unknown as { __tapedeck: { getState(): { jumpToLine(l: number): void } } }).__tapedeck.getState().jumpToLine(l), line);
-  await expect(page.getByTestId('raw-target-line')).toHaveAttribute('data-line', String(line));
-  await editorFocused(page);
-  await page.keyboard.press('End');
-}
+const diskPath = () => join(suite.dir, FIXTURE);
 
 function changedLines(a: string, b: string): number[] {
   const x = a.split('\n');

@@ -27,10 +27,21 @@ export function tempCopy(...sources: string[]): string {
   return dir;
 }
 
-export async function startServe(paths: string[]): Promise<Served> {
-  const configDir = mkdtempSync(join(tmpdir(), 'tapedeck-cfg-'));
-  const child = spawn(process.execPath, [join(repoRoot, 'app/bin/tapedeck.mjs'), 'serve', ...paths, '--no-open', '--port', '0'], {
-    env: { ...process.env, TAPEDECK_CONFIG_DIR: configDir },
+export interface Launched {
+  url: string;
+  /** SIGTERM, and a thrown error if serve is still running 8 s later. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The serve process itself, on `port` (0: any) with its config in `configDir`; `token` sets
+ * the per-launch token through the test-only TAPEDECK_SERVE_TOKEN (for a restart on the same URL).
+ */
+export async function launchServe(paths: string[], opts: { configDir: string; port?: number; token?: string }): Promise<Launched> {
+  const env: NodeJS.ProcessEnv = { ...process.env, TAPEDECK_CONFIG_DIR: opts.configDir };
+  if (opts.token) env.TAPEDECK_SERVE_TOKEN = opts.token;
+  const child = spawn(process.execPath, [join(repoRoot, 'app/bin/tapedeck.mjs'), 'serve', ...paths, '--no-open', '--port', String(opts.port ?? 0)], {
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -48,11 +59,8 @@ export async function startServe(paths: string[]): Promise<Served> {
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
   });
-  const u = new URL(url);
   return {
     url,
-    origin: u.origin,
-    token: u.pathname.split('/')[1],
     stop: async () => {
       // serve exits by itself within 5 s of SIGTERM; past that it is a bug worth a red test,
       // not a hung run, so kill it and say so.
@@ -68,9 +76,26 @@ export async function startServe(paths: string[]): Promise<Served> {
         });
         child.kill('SIGTERM');
       });
-      // Our own temp folders only: the config dir and copies made by tempCopy().
-      for (const dir of [configDir, ...paths.filter((p) => basename(p).startsWith('tapedeck-e2e-'))]) rmSync(dir, { recursive: true, force: true });
       if (!exitedInTime) throw new Error(`tapedeck serve did not exit within 8 s of SIGTERM:\n${output}`);
+    },
+  };
+}
+
+export async function startServe(paths: string[]): Promise<Served> {
+  const configDir = mkdtempSync(join(tmpdir(), 'tapedeck-cfg-'));
+  const launched = await launchServe(paths, { configDir });
+  const u = new URL(launched.url);
+  return {
+    url: launched.url,
+    origin: u.origin,
+    token: u.pathname.split('/')[1],
+    stop: async () => {
+      try {
+        await launched.stop();
+      } finally {
+        // Our own temp folders only: the config dir and copies made by tempCopy().
+        for (const dir of [configDir, ...paths.filter((p) => basename(p).startsWith('tapedeck-e2e-'))]) rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
