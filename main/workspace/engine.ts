@@ -4,7 +4,8 @@
  * Everything it returns is structured-clone friendly.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { O_NONBLOCK, procFdPath } from '../fs/fd-checks';
 import { isInside } from './confine';
 import { parseCassette } from '../../shared/cassette/parse';
 import { parseCassetteForIndex } from '../../shared/cassette/parse-index';
@@ -67,7 +68,7 @@ export function runEngineTask(task: EngineTask): EngineResult {
   try {
     // fstat on the descriptor we read from, so size and mtime describe the bytes we hashed.
     // Non-blocking: a FIFO swapped in under a cassette's name must not hang the worker.
-    const fd = openSync(task.absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const fd = openSync(task.absPath, constants.O_RDONLY | O_NONBLOCK);
     try {
       const st = fstatSync(fd);
       // The scan checked the real path; a symlink swapped in since must not leak a summary
@@ -89,11 +90,10 @@ export function runEngineTask(task: EngineTask): EngineResult {
   return indexBytes(task.ref, stat, bytes, hash, false);
 }
 
-const procFd = process.platform === 'linux' && existsSync('/proc/self/fd');
-
 function openedInside(fd: number, st: Stats, absPath: string, rootReal: string): boolean {
   try {
-    if (procFd) return isInside(rootReal, readlinkSync(`/proc/self/fd/${fd}`));
+    const proc = procFdPath(fd);
+    if (proc) return isInside(rootReal, readlinkSync(proc));
     // No /proc: the name must still resolve inside the root, to this very file.
     const real = realpathSync(absPath);
     const again = statSync(real);
