@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
-import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
+import { openFile, screen, seekWithKeys, trackConsoleErrors } from './helpers/viewer';
 
 let served: Served;
 test.beforeAll(async () => {
@@ -47,8 +47,15 @@ test('Responses built-in tools change status as the scrubber moves', async ({ pa
   await page.getByTestId('scrub-slider').focus();
   await page.keyboard.press('Home');
   await expect(search).toHaveCount(0);
-  // Step until the call appears: its first status is never "completed".
-  for (let i = 0; i < 6 && (await search.count()) === 0; i++) await page.keyboard.press('ArrowRight');
+  // The event that adds the search call: from there on the card shows, not yet completed.
+  const added = await page.evaluate(() => {
+    type Ev = { json?: { type?: string; item?: { type?: string } } };
+    const s = (window as unknown as { __tapedeck: { getState(): { doc: { analysis: { interactions: { stream: { events: Ev[] } }[] } } } } }).__tapedeck.getState();
+    return s.doc.analysis.interactions[0].stream.events.findIndex((e) => e.json?.type === 'response.output_item.added' && e.json.item?.type === 'web_search_call');
+  });
+  expect(added).toBeGreaterThan(0);
+  await seekWithKeys(page, added);
+  await expect(search).toHaveCount(1);
   await expect(search).not.toHaveAttribute('data-status', 'completed');
   await screen(page, 'extra-parts-responses-progress');
   await page.keyboard.press('End');
