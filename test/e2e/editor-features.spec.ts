@@ -110,13 +110,24 @@ test('F1 opens the command palette; "Go to Line" from it goes to a line', async 
   await expect.poll(() => lineOf(page, 7)).toBe('    proto_major: 1 # at-seven');
 });
 
+/**
+ * Presses `key` until line `n` reads `want`. Under CI load Chromium sometimes drops the first
+ * chord sent right after the editor takes focus (twice in this project's runs, never reproduced alone). A missing
+ * contribution still fails: no number of presses comments the line then. The key is pressed
+ * again only when the line has not changed, so a toggle is never undone.
+ */
+async function pressUntilLine(page: Page, key: string, n: number, from: string, want: string) {
+  await expect(async () => {
+    if ((await lineOf(page, n)) === from) await page.keyboard.press(key);
+    await expect.poll(() => lineOf(page, n), { timeout: 2_000 }).toBe(want);
+  }).toPass({ timeout: 15_000 });
+}
+
 test('Ctrl+/ toggles a YAML comment on the line', async ({ page }) => {
   await rawAtLineEnd(page, 2);
-  await page.keyboard.press('Control+/');
-  await expect.poll(() => lineOf(page, 2)).toBe('# version: 2');
+  await pressUntilLine(page, 'Control+/', 2, 'version: 2', '# version: 2');
   await expect(page.getByTestId('tab-dirty')).toBeVisible();
-  await page.keyboard.press('Control+/');
-  await expect.poll(() => lineOf(page, 2)).toBe('version: 2');
+  await pressUntilLine(page, 'Control+/', 2, '# version: 2', 'version: 2');
 });
 
 test('F8 jumps to the marker of a broken line; hovering it shows the message', async ({ page }) => {
