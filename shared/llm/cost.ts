@@ -3,7 +3,8 @@
  * updatePrices/enableAutoUpdate: the app must not fetch anything. The provider-reported cost
  * (OpenRouter usage.cost, xAI ticks) is carried separately as `reportedUsd`.
  */
-import { calcPrice, findProvider, type ModelPrice, type PriceOptions } from '@pydantic/genai-prices';
+import { findProvider, type ModelPrice } from '@pydantic/genai-prices';
+import { priceFor } from './price-fast';
 import type { Cost, Provider, Usage } from '../model/llm';
 
 export interface CostContext {
@@ -34,36 +35,31 @@ export function estimateCost(provider: Provider | null, model: string | null, us
     cache_read_tokens: usage.cacheReadTokens || undefined,
     cache_write_tokens: usage.cacheWriteTokens || undefined,
   };
-  for (const opts of candidates(provider, ctx.url ?? null)) {
-    let r: ReturnType<typeof calcPrice> = null;
-    try {
-      r = calcPrice(gpUsage, modelId, { ...opts, timestamp });
-    } catch {
-      r = null;
-    }
+  for (const providerId of candidates(provider, ctx.url ?? null)) {
+    const r = priceFor(gpUsage, modelId, providerId ? { providerId, timestamp } : { timestamp });
     if (!r) continue;
     // Float noise (0.00023239999999999998) is meaningless at this precision and breaks equality with reported costs.
-    cost.estimatedUsd = Number(r.total_price.toPrecision(12));
+    cost.estimatedUsd = Number(r.total.toPrecision(12));
     cost.pricedAs = `${r.provider.id}/${r.model.id}`;
-    cost.formula = formula(usage, r.model_price);
+    cost.formula = formula(usage, r.price);
     cost.priceDate = (timestamp ?? new Date()).toISOString().slice(0, 10);
     return cost;
   }
   return cost;
 }
 
-function candidates(provider: Provider | null, url: string | null): PriceOptions[] {
-  const out: PriceOptions[] = [];
+/** genai-prices provider ids to try, most specific first; null lets it match the model across providers. */
+function candidates(provider: Provider | null, url: string | null): (string | null)[] {
+  const out: (string | null)[] = [];
   if (url && /^https?:\/\//.test(url)) {
     // By id, not the provider object: calcPrice re-normalises a passed object's whole price
-    // table on every call (~20% of indexing time); by id it uses the table it already has.
-    // Same prices on every corpus interaction, checked when this changed.
+    // table on every call; by id it uses the table it already has.
     const id = providerIdForUrl(url);
-    if (id) out.push({ providerId: id });
+    if (id) out.push(id);
   }
   const id = provider ? PROVIDER_IDS[provider] : undefined;
-  if (id) out.push({ providerId: id });
-  out.push({}); // let genai-prices match the model id across providers
+  if (id) out.push(id);
+  out.push(null);
   return out;
 }
 
