@@ -16,12 +16,13 @@ import { frameSse } from './sse';
 export function frameBody(body: Body, headers: Header[]): FramedStream {
   const bytes = body.bytes;
   const diagnostics: Diagnostic[] = [];
-  const framing = chooseFraming(bytes, (headerValue(headers, 'content-type') ?? '').toLowerCase());
+  const ascii = asciiText(body, bytes);
+  const framing = chooseFraming(bytes, (headerValue(headers, 'content-type') ?? '').toLowerCase(), ascii);
   let events: StreamEvent[] = [];
   let unterminated = false;
   switch (framing) {
     case 'sse': {
-      const r = frameSse(bytes);
+      const r = frameSse(bytes, ascii);
       events = r.events;
       unterminated = r.unterminated;
       if (unterminated) {
@@ -61,7 +62,20 @@ export function isStreamFraming(f: Framing): boolean {
   return f === 'sse' || f === 'ndjson' || f === 'json-array' || f === 'eventstream';
 }
 
-function chooseFraming(bytes: Uint8Array, contentType: string): Framing {
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * The body's text when it is plain ASCII and spells exactly its bytes (same length rules out
+ * a stripped BOM), so framing can work on the string the recorder gave us instead of decoding
+ * the bytes again, piece by piece.
+ */
+function asciiText(body: Body, bytes: Uint8Array): string | null {
+  if (body.storage !== 'text') return null;
+  const text = body.text;
+  return text !== null && text.length === bytes.length && !NON_ASCII.test(text) ? text : null;
+}
+
+function chooseFraming(bytes: Uint8Array, contentType: string, ascii: string | null): Framing {
   if (bytes.length === 0) return 'none';
   if (contentType.includes('text/event-stream')) return 'sse';
   if (contentType.includes('vnd.amazon.eventstream')) {
@@ -69,14 +83,15 @@ function chooseFraming(bytes: Uint8Array, contentType: string): Framing {
     if (looksLikeEventstream(bytes)) return 'eventstream';
   }
   if (/x-ndjson|jsonl|stream\+json|ndjson/.test(contentType)) {
-    const s = sniff(bytes);
+    const s = sniff(bytes, ascii);
     return s === 'json' || s === 'ndjson' ? 'ndjson' : s;
   }
-  return sniff(bytes);
+  return sniff(bytes, ascii);
 }
 
-function sniff(bytes: Uint8Array): Framing {
+function sniff(bytes: Uint8Array, ascii: string | null): Framing {
   if (looksLikeEventstream(bytes)) return 'eventstream';
+  if (ascii !== null) return sniffText(ascii);
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   const head = utf8Decode(bytes.subarray(i, i + 16)) ?? '';
@@ -88,9 +103,25 @@ function sniff(bytes: Uint8Array): Framing {
   return 'none';
 }
 
+/** sniff() on text already decoded (no BOM: an ASCII text has none). */
+function sniffText(text: string): Framing {
+  let i = 0;
+  for (let c = text.charCodeAt(0); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(++i));
+  const head = text.slice(i, i + 16);
+  if (/^(data:|event:|id:|retry:|:)/.test(head)) return 'sse';
+  if (head.startsWith('[')) return 'json-array';
+  if (head.startsWith('{')) return isNdjsonText(text) ? 'ndjson' : 'json';
+  return tryJson(text) !== undefined ? 'json' : 'none';
+}
+
 /** Several non-blank lines, each starting with `{`, and the whole is not one JSON value. */
 function isNdjson(bytes: Uint8Array): boolean {
-  const text = utf8Decode(bytes) ?? '';
+  return isNdjsonText(utf8Decode(bytes) ?? '');
+}
+
+function isNdjsonText(text: string): boolean {
+  // One line (most JSON bodies as recorders write them) cannot be several values.
+  if (!text.includes('\n')) return false;
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   if (lines.length < 2 || !lines.every((l) => l.trimStart().startsWith('{'))) return false;
   return tryJson(text) === undefined;

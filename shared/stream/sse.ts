@@ -16,11 +16,16 @@ export interface SseResult {
 const LF = 10;
 const CR = 13;
 
-export function frameSse(bytes: Uint8Array): SseResult {
+/**
+ * `ascii`: the body's text when it is pure ASCII, so character and byte offsets agree. Lines
+ * are then found with indexOf on the string instead of a byte loop plus one UTF-8 decode per
+ * line, several times faster on the multi-megabyte streams the viewer and the index read.
+ */
+export function frameSse(bytes: Uint8Array, ascii?: string | null): SseResult {
   const events: StreamEvent[] = [];
   let pos = 0;
-  // One leading BOM is stripped, only at the very start.
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) pos = 3;
+  // One leading BOM is stripped, only at the very start (never present in ASCII text).
+  if (!ascii && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) pos = 3;
 
   let data: string[] = [];
   let eventType = '';
@@ -49,8 +54,29 @@ export function frameSse(bytes: Uint8Array): SseResult {
     blockStart = end;
   };
 
-  const n = bytes.length;
   let unterminated = false;
+  if (ascii) {
+    const n = ascii.length;
+    const hasCr = ascii.includes('\r');
+    while (pos < n) {
+      let eol = hasCr ? crOrLf(ascii, pos) : ascii.indexOf('\n', pos);
+      if (eol < 0) eol = n;
+      const hasEol = eol < n;
+      const next = !hasEol ? n : ascii.charCodeAt(eol) === CR && ascii.charCodeAt(eol + 1) === LF ? eol + 2 : eol + 1;
+      if (eol === pos) {
+        if (hasEol) dispatch(next);
+        pos = next;
+        continue;
+      }
+      if (!hasEol) unterminated = true;
+      processLine(ascii.slice(pos, eol));
+      pos = next;
+    }
+    if (data.length > 0 || sawField) unterminated = true;
+    dispatch(n);
+    return { events, unterminated };
+  }
+  const n = bytes.length;
   while (pos < n) {
     // Find the end of this line: CRLF, lone CR or lone LF.
     let eol = pos;
@@ -91,4 +117,12 @@ export function frameSse(bytes: Uint8Array): SseResult {
     }
     // `retry` and unknown fields do not change the events we show.
   }
+}
+
+function crOrLf(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LF || c === CR) return i;
+  }
+  return -1;
 }

@@ -62,4 +62,17 @@ describe('frameSse', () => {
       { numRuns: 400 },
     );
   });
+
+  it('frames ASCII text exactly as it frames the bytes (events, offsets, unterminated)', () => {
+    const piece = fc.constantFrom('data: x', 'data:y', 'data', 'event: e', 'id: 1', 'id: a\u0000b', ': c', 'retry: 5', 'data: {"k":[1]}', 'foo: bar', ' data: lead', '');
+    const eol = fc.constantFrom('\n', '\r', '\r\n', '\n\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, eol), { maxLength: 30 }), fc.boolean(), (lines, cut) => {
+        let text = lines.map(([l, e]) => l + e).join('');
+        if (cut) text = text.replace(/[\r\n]+$/, '');
+        expect(frameSse(utf8Encode(text), text)).toEqual(frameSse(utf8Encode(text)));
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
