@@ -16,13 +16,15 @@ import { frameSse } from './sse';
 export function frameBody(body: Body, headers: Header[]): FramedStream {
   const bytes = body.bytes;
   const diagnostics: Diagnostic[] = [];
-  const ascii = asciiText(body, bytes);
-  const framing = chooseFraming(bytes, (headerValue(headers, 'content-type') ?? '').toLowerCase(), ascii);
+  const text = recordedText(body);
+  const framing = chooseFraming(bytes, (headerValue(headers, 'content-type') ?? '').toLowerCase(), text);
   let events: StreamEvent[] = [];
   let unterminated = false;
   switch (framing) {
     case 'sse': {
-      const r = frameSse(bytes, ascii);
+      // UTF-8 is longer than its UTF-16 text unless every character is ASCII: then character
+      // and byte offsets agree, and the text can be framed as it is.
+      const r = frameSse(bytes, text !== null && text.length === bytes.length ? text : null);
       events = r.events;
       unterminated = r.unterminated;
       if (unterminated) {
@@ -62,20 +64,16 @@ export function isStreamFraming(f: Framing): boolean {
   return f === 'sse' || f === 'ndjson' || f === 'json-array' || f === 'eventstream';
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
-
 /**
- * The body's text when it is plain ASCII and spells exactly its bytes (same length rules out
- * a stripped BOM), so framing can work on the string the recorder gave us instead of decoding
- * the bytes again, piece by piece.
+ * The string the recorder wrote, when `bytes` are exactly its UTF-8 (no Content-Encoding was
+ * undone, no charset applied), so framing can read it instead of decoding the bytes again,
+ * piece by piece.
  */
-function asciiText(body: Body, bytes: Uint8Array): string | null {
-  if (body.storage !== 'text') return null;
-  const text = body.text;
-  return text !== null && text.length === bytes.length && !NON_ASCII.test(text) ? text : null;
+function recordedText(body: Body): string | null {
+  return body.storage === 'text' && body.contentEncoding.length === 0 ? body.text : null;
 }
 
-function chooseFraming(bytes: Uint8Array, contentType: string, ascii: string | null): Framing {
+function chooseFraming(bytes: Uint8Array, contentType: string, text: string | null): Framing {
   if (bytes.length === 0) return 'none';
   if (contentType.includes('text/event-stream')) return 'sse';
   if (contentType.includes('vnd.amazon.eventstream')) {
@@ -83,15 +81,15 @@ function chooseFraming(bytes: Uint8Array, contentType: string, ascii: string | n
     if (looksLikeEventstream(bytes)) return 'eventstream';
   }
   if (/x-ndjson|jsonl|stream\+json|ndjson/.test(contentType)) {
-    const s = sniff(bytes, ascii);
+    const s = sniff(bytes, text);
     return s === 'json' || s === 'ndjson' ? 'ndjson' : s;
   }
-  return sniff(bytes, ascii);
+  return sniff(bytes, text);
 }
 
-function sniff(bytes: Uint8Array, ascii: string | null): Framing {
+function sniff(bytes: Uint8Array, recorded: string | null): Framing {
   if (looksLikeEventstream(bytes)) return 'eventstream';
-  if (ascii !== null) return sniffText(ascii);
+  if (recorded !== null) return sniffText(recorded);
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   const head = utf8Decode(bytes.subarray(i, i + 16)) ?? '';
@@ -103,10 +101,12 @@ function sniff(bytes: Uint8Array, ascii: string | null): Framing {
   return 'none';
 }
 
-/** sniff() on text already decoded (no BOM: an ASCII text has none). */
-function sniffText(text: string): Framing {
+/** sniff() on the recorded text (the same answers: its bytes are its UTF-8). */
+function sniffText(recorded: string): Framing {
+  // The byte path's decoder drops one BOM; so does this.
+  const text = recorded.charCodeAt(0) === 0xfeff ? recorded.slice(1) : recorded;
   let i = 0;
-  for (let c = text.charCodeAt(0); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(++i));
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(++i));
   const head = text.slice(i, i + 16);
   if (/^(data:|event:|id:|retry:|:)/.test(head)) return 'sse';
   if (head.startsWith('[')) return 'json-array';

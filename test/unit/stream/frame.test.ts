@@ -57,4 +57,27 @@ describe('frameBody', () => {
     expect(f.events[0].json).toEqual({ id: 'x' });
     expect(frameBody(body(utf8Encode('')), []).framing).toBe('none');
   });
+
+  it('frames a recorded string exactly as it frames the same bytes', () => {
+    // The text path (the recorder's string) and the byte path must agree on framing, events
+    // and byte offsets: ASCII, non-ASCII, a BOM, CRLF, NDJSON, JSON, junk.
+    const texts = [
+      'data: {"a":1}\n\ndata: [DONE]\n\n',
+      'data: {"t":"héllo ☃"}\n\ndata: {"t":"😀"}\n\n',
+      '\uFEFFdata: x\n\n',
+      'event: e\r\ndata: 1\r\n\r\n',
+      '{"a":1}\n{"b":2}\n',
+      '  {"id":"x","n":[1,2]}\n',
+      '[{"a":1},{"b":2}]',
+      'not json at all',
+      ': comment only\n',
+    ];
+    for (const text of texts) {
+      for (const type of [[], ct('text/event-stream'), ct('application/x-ndjson'), ct('application/json')]) {
+        const asText = frameBody(body(text), type);
+        const asBytes = frameBody(body(utf8Encode(text)), type);
+        expect(asText, JSON.stringify(text)).toEqual(asBytes);
+      }
+    }
+  });
 });
