@@ -131,7 +131,21 @@ function indexBytes(ref: SummaryRef, stat: FileStat, bytes: Uint8Array, hash: st
     summary.diagnostics.error++;
     summary.firstError ??= { message: analyzeCrash };
   }
-  return { kind: 'indexed', hash, ...stat, summary, fingerprints: interactionFingerprints(cassette, sha1Digest), parseProblem: parseProblemOf(cassette) };
+  return { kind: 'indexed', hash, ...stat, summary, fingerprints: fingerprintsOf(ref, bytes, validate ? null : cassette), parseProblem: parseProblemOf(cassette) };
+}
+
+/**
+ * Fingerprints always come from the index parser, also for a save (which the full parser
+ * validates): a later re-recording is indexed by it, and its fingerprints hash big literal
+ * bodies as written, the full parser's as text.
+ */
+function fingerprintsOf(ref: SummaryRef, bytes: Uint8Array, indexed: Cassette | null): string[] {
+  try {
+    const c = indexed ?? parseCassetteForIndex({ path: ref.relPath, bytes, text: fastText(bytes) }).cassette;
+    return interactionFingerprints(c, sha1Digest);
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -9,11 +9,14 @@ import type { Body, BodyStorage } from '../model/cassette';
 import type { SourceRange } from '../model/diagnostics';
 import { decodeContentEncoding } from '../codec/decompress';
 import { base64Decode, isValidUtf8, utf8Decode, utf8Encode } from '../util/bytes';
+import { attachLiteral, type LiteralText } from './lazy-literal';
 
 export interface BodySource {
   storage: BodyStorage;
   /** storage 'text': the scalar string as recorded. */
   text?: string;
+  /** storage 'text', instead of `text`: a big literal block resolved only when read. */
+  literal?: LiteralText;
   /** storage 'binary-tag' | 'base64': base64 text; several chunks are decoded and concatenated (Polly). */
   base64?: string | string[];
   /** storage 'binary-tag' when the YAML library already produced bytes. */
@@ -111,6 +114,8 @@ interface Decoded {
 export function makeBody(src: BodySource): Body {
   const body = { storage: src.storage } as Body;
   if (src.range) body.range = src.range;
+  if (src.literal) attachLiteral(body, src.literal);
+  const srcText = (): string => src.text ?? src.literal?.text() ?? '';
   let parsedCache: { v: unknown } | undefined;
   const parsed = () => (parsedCache ??= { v: src.parsed ? src.parsed() : undefined }).v;
   let parsedJson: string | undefined;
@@ -120,7 +125,7 @@ export function makeBody(src: BodySource): Body {
   const rawBytes = (): Uint8Array => {
     switch (src.storage) {
       case 'text':
-        return src.text ? utf8Encode(src.text) : EMPTY;
+        return src.text || src.literal ? utf8Encode(srcText()) : EMPTY;
       case 'parsed':
         return utf8Encode(parsedText());
       case 'binary-tag':
@@ -156,7 +161,7 @@ export function makeBody(src: BodySource): Body {
   lazy(body, 'bytes', () => decode().bytes);
   lazy(body, 'text', () => {
     // Skip the encode/decode round trip when the recorder gave us the text itself.
-    if (src.storage === 'text' && (src.contentEncoding.length === 0 || decode().bytes === decode().raw)) return src.text ?? '';
+    if (src.storage === 'text' && (src.contentEncoding.length === 0 || decode().bytes === decode().raw)) return srcText();
     if (src.storage === 'parsed') return parsedText();
     return decodeText(decode().bytes, src.contentType);
   });

@@ -21,13 +21,23 @@ import { DECLINE, decline, doubleQuoteEnd, isDash, lineEnd, NL, singleQuoteEnd, 
 import { fastMap, fastPair, fastScalar, fastSeq } from './fast-nodes';
 import { literalValue, plainValue, quotedValue } from './scan-values';
 import { Base64Text } from './yaml-tree';
+import type { LiteralText } from './lazy-literal';
+
+export interface ScanOptions {
+  /**
+   * Leave big literal blocks under `body` / `string` keys unresolved (LiteralText values, see
+   * lazy-literal.ts), from `lazyMin` characters on. Only the folder index asks for this.
+   */
+  lazyBodies?: boolean;
+  lazyMin?: number;
+}
 
 /** The root node of `text`, or null when the scanner does not decide for this file. */
-export function scanRoot(text: string): Node | null {
+export function scanRoot(text: string, opts: ScanOptions = {}): Node | null {
   // Tabs and CRs change indentation and folding rules in ways not worth modelling here.
   if (text.includes('\t') || text.includes('\r')) return null;
   try {
-    return new LineScanner(text).root();
+    return new LineScanner(text, opts).root();
   } catch (e) {
     if (e === DECLINE) return null;
     throw e;
@@ -37,7 +47,7 @@ export function scanRoot(text: string): Node | null {
 /** Characters that cannot start a plain scalar or key here (YAML indicators, or reserved). */
 const INDICATOR = new Set(Array.from('-?:,[]{}#&*!|>\'"%@`', (c) => c.charCodeAt(0)));
 
-function scalar(value: string | Base64Text, type: Scalar.Type, tag: string | null = null): Scalar {
+function scalar(value: string | Base64Text | LiteralText, type: Scalar.Type, tag: string | null = null): Scalar {
   const s = fastScalar(value, type);
   if (tag) s.tag = tag === '!binary' ? '!binary' : 'tag:yaml.org,2002:binary';
   return s as Scalar;
@@ -49,8 +59,13 @@ class LineScanner {
   /** After skipBlank: indentation and first content position of the line at `p`. */
   private ind = 0;
   private q = 0;
+  /** The value being read belongs to a `body` / `string` key (consumed by literal()). */
+  private bodyValue = false;
 
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly opts: ScanOptions,
+  ) {}
 
   root(): Node {
     const { s } = this;
@@ -127,7 +142,9 @@ class LineScanner {
       if (n === 0 && (s.startsWith('---', k) || s.startsWith('...', k))) decline();
       const key = this.key(k);
       for (const pair of map.items) if ((pair.key as Scalar).value === key.value) decline(); // duplicate key
+      this.bodyValue = key.value === 'body' || key.value === 'string';
       map.items.push(fastPair(key, this.mapValue(n)));
+      this.bodyValue = false;
       this.skipBlank();
       if (this.p >= s.length || this.ind < n || (n === 0 && this.docEnd(this.q))) return map;
       if (this.ind > n) decline();
@@ -178,6 +195,7 @@ class LineScanner {
 
   /** A value on the lines below its key or `-`: a collection, or empty. */
   private nested(n: number, indentlessSeq: boolean): Node {
+    this.bodyValue = false; // only a block right after `body:` is a body
     this.skipBlank();
     const { ind, q } = this;
     if (this.p >= this.s.length || ind < n || (ind === n && !(indentlessSeq && this.isDash(q)))) return scalar('', 'PLAIN');
@@ -278,8 +296,11 @@ class LineScanner {
   }
 
   private literal(i: number, n: number, tag: string | null): Scalar {
-    const r = literalValue(this.s, i, n);
+    const lazy = this.bodyValue && !tag && this.opts.lazyBodies === true;
+    this.bodyValue = false;
+    const r = literalValue(this.s, i, n, lazy, this.opts.lazyMin);
     this.p = r.next;
+    if (typeof r.value !== 'string') return scalar(r.value, 'BLOCK_LITERAL');
     return this.value(r.value, 'BLOCK_LITERAL', tag);
   }
 }

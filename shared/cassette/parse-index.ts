@@ -33,6 +33,12 @@ export interface IndexInput {
    * decoder (Node's Buffer); only for valid UTF-8 that is not gzip-compressed.
    */
   text?: string;
+  /**
+   * Leave big literal block bodies unresolved until read (lazy-literal.ts); default true.
+   * Their fingerprints then hash the block as written, so fingerprints to be compared must
+   * all come from this function.
+   */
+  lazyBodies?: boolean;
 }
 
 export function parseCassetteForIndex(input: IndexInput): IndexParse {
@@ -63,7 +69,7 @@ function fastPath(input: IndexInput): IndexParse | null {
     return { cassette: readTree(input.path, t, t.deref(t.doc.contents), diags, { decodeBodies: false }), path: 'json' };
   }
   if (first === '' || first === '[') return null;
-  const scanned = scanRoot(text);
+  const scanned = scanRoot(text, { lazyBodies: input.lazyBodies ?? true });
   const root = scanned ?? cstRoot(text);
   if (!root) return null;
   // Aliases never reach here, so the document is only a placeholder for Tree.deref.

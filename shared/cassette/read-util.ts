@@ -6,6 +6,7 @@ import { diagnostic } from '../model/diagnostics';
 import { parseContentEncoding } from '../codec/decompress';
 import { absentBody, makeBody } from './body';
 import { Base64Text } from './yaml-tree';
+import { LiteralText } from './lazy-literal';
 import type { N, Tree } from './yaml-tree';
 
 export interface ReadCtx {
@@ -68,6 +69,7 @@ export function bodyFromNode(
   if (v === null || v === undefined) return absentBody(range);
   if (v instanceof Base64Text) return makeBody({ ...base, storage: 'binary-tag', base64: v.text });
   if (v instanceof Uint8Array) return makeBody({ ...base, storage: 'binary-tag', bytes: v });
+  if (v instanceof LiteralText) return makeBody({ ...base, storage: 'text', literal: v });
   return makeBody({ ...base, storage: 'text', text: String(v) });
 }
 

@@ -6,6 +6,7 @@
  * by yaml's own resolver (foldFlow). Anything unusual declines (throws DECLINE).
  */
 import { literalText } from './block-literal';
+import { LAZY_LITERAL_MIN, LiteralText } from './lazy-literal';
 import { decline, doubleQuotedLine, foldFlow, isDash, lineEnd, NL, SP } from './scan-scalar';
 
 export interface Scanned {
@@ -85,8 +86,11 @@ export function blockEnd(s: string, from: number, k: number): number {
   return -1;
 }
 
-/** A `|`, `|-` or `|+` block whose header is at `i`. */
-export function literalValue(s: string, i: number, n: number): Scanned {
+/**
+ * A `|`, `|-` or `|+` block whose header is at `i`. With `lazy`, a block of at least
+ * `lazyMin` characters comes back unresolved (see lazy-literal.ts).
+ */
+export function literalValue(s: string, i: number, n: number, lazy = false, lazyMin = LAZY_LITERAL_MIN): { value: string | LiteralText; next: number } {
   let h = i + 1;
   const chomp = s[h] === '-' ? '-' : s[h] === '+' ? '+' : '';
   if (chomp) h++;
@@ -111,8 +115,10 @@ export function literalValue(s: string, i: number, n: number): Scanned {
   while (end > start && s.charCodeAt(end - 1) === NL) end--;
   // A last line ending in spaces is trailing whitespace to yaml: left to it.
   if (s.charCodeAt(end - 1) === SP) decline();
-  let value = literalText(s.slice(start, stop), k, end - start, end === stop ? '-' : chomp);
+  const eof = end === stop;
   // At the end of a file without a final line break, yaml still clips or keeps one break.
-  if (end === stop && chomp !== '-') value += '\n';
-  return { value, next: stop };
+  const eofBreak = eof && chomp !== '-';
+  if (lazy && stop - start >= lazyMin) return { value: new LiteralText(s, start, stop, end, k, eof ? '-' : chomp, eofBreak), next: stop };
+  const value = literalText(s.slice(start, stop), k, end - start, eof ? '-' : chomp);
+  return { value: eofBreak ? value + '\n' : value, next: stop };
 }

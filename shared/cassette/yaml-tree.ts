@@ -7,6 +7,7 @@ import { Composer, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Parse
 import type { Alias, Node, ScalarTag, YAMLMap } from 'yaml';
 import { CassetteLimitError, cstDepth, MAX_EXPANDED_NODES, MAX_NESTING, tooDeep, valueDepth } from './limits';
 import type { SourcePos, SourceRange } from '../model/diagnostics';
+import { LiteralText } from './lazy-literal';
 
 /** Base64 text of a `!!binary` / Ruby `!binary` scalar, decoded only when a body is read. */
 export class Base64Text {
@@ -191,6 +192,7 @@ export class Tree {
   /** A scalar's text as written (header `- 0123` stays "0123"), null for null/absent/collections. */
   str(n: N): string | null {
     const v = this.text(n);
+    if (v instanceof LiteralText) return v.text();
     if (v === null || v === undefined || typeof v === 'object') return null;
     return String(v);
   }
@@ -217,7 +219,7 @@ export class Tree {
     }
     if (isSeq(d)) return d.items.map((i) => this.toJS(i as N, budget));
     const v = this.scalar(d);
-    return v instanceof Base64Text ? v.text : v;
+    return v instanceof Base64Text ? v.text : v instanceof LiteralText ? v.text() : v;
   }
 
   pos(offset: number): SourcePos {

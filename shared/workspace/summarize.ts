@@ -7,6 +7,7 @@ import type { CassetteAnalysis } from '../model/analysis';
 import type { Diagnostic } from '../model/diagnostics';
 import type { CassetteSummary } from '../model/summary';
 import { pureDigest, type Digest } from './hash';
+import { literalOf } from '../cassette/lazy-literal';
 
 export interface SummaryRef {
   rootId: string;
@@ -113,7 +114,9 @@ export function failedSummary(ref: SummaryRef, stat: FileStat, message: string):
 
 /**
  * One fingerprint per interaction, over everything recorded except source positions, so a
- * re-recording that only reformats the file reports no changed interactions. `newDigest`
+ * re-recording that only reformats the file reports no changed interactions (bar the
+ * re-indented big literal bodies of hashBody). Compare only fingerprints of one parser:
+ * the engine takes them all from parseCassetteForIndex. `newDigest`
  * lets Node hash natively (bodies can be 20 MB; a JS byte loop costs ~10x more).
  */
 export function interactionFingerprints(cassette: Cassette, newDigest: () => Digest = pureDigest): string[] {
@@ -134,10 +137,19 @@ function fingerprint(it: Interaction, d: Digest): string {
   return d.digest();
 }
 
-/** Text bodies hash their text: reading `raw` would re-encode (and maybe gunzip) a copy. */
+/**
+ * Text bodies hash their text: reading `raw` would re-encode (and maybe gunzip) a copy. A big
+ * literal block the index left unresolved hashes the block as written (its text would cost a
+ * copy of every line); the index parser decides that the same way for every version of a file.
+ */
 function hashBody(d: Digest, b: Body): void {
   d.update(b.storage + SEP);
   if (b.storage === 'absent') return;
+  const lit = literalOf(b);
+  if (lit) {
+    for (const part of lit.digestParts()) d.update(part);
+    return;
+  }
   if (b.storage === 'text' || b.storage === 'parsed') {
     const t = b.text;
     if (t !== null) {

@@ -12,6 +12,7 @@
 import type { Body, Cassette, Interaction } from '../model/cassette';
 import { headerValue } from '../model/cassette';
 import { utf8Encode } from '../util/bytes';
+import { literalOf, type LiteralText } from '../cassette/lazy-literal';
 
 export const TRIM_LIMIT = 16 * 1024;
 // Whole events at each end: the first holds the model (and Anthropic input usage), the last few
@@ -39,20 +40,51 @@ export function trimStreamsForSummary(c: Cassette, limit = TRIM_LIMIT, keep = KE
 function trimBody(it: Interaction, limit: number, keep: number): Body | null {
   const b = it.response.body;
   if (b.storage !== 'text') return null;
+  const ct = (headerValue(it.response.headers, 'content-type') ?? '').toLowerCase();
+  const lit = literalOf(b);
+  if (lit) {
+    const cut = cutLiteral(lit, ct, limit, keep);
+    if (cut !== undefined) return cut === null ? null : textBody(cut);
+  }
   const text = b.text;
   if (text === null || text.length <= limit) return null;
-  const ct = (headerValue(it.response.headers, 'content-type') ?? '').toLowerCase();
-  if (!ct.includes('text/event-stream') && !/^\s*(data|event|id|retry)?:/.test(text.slice(0, 64))) return null;
+  if (!isStream(ct, text)) return null;
   // Whole events only: the head runs to the end of the event holding position `keep`, the
   // tail starts at the start of the event holding position `length - keep` (a final
   // `response.completed` carrying the whole response can be far bigger than `keep`).
   const headEnd = firstBoundaryAfter(text, keep);
   const tailStart = lastBoundaryBefore(text, text.length - keep);
   if (headEnd < 0 || tailStart < 0 || tailStart <= headEnd) return null;
-  const cut = text.slice(0, headEnd) + text.slice(tailStart);
+  return textBody(text.slice(0, headEnd) + text.slice(tailStart));
+}
+
+function isStream(ct: string, text: string): boolean {
+  return ct.includes('text/event-stream') || /^\s*(data|event|id|retry)?:/.test(text.slice(0, 64));
+}
+
+function textBody(cut: string): Body {
   const bytes = utf8Encode(cut);
-  const out: Body = { storage: 'text', raw: bytes, contentEncoding: [], bytes, text: cut };
-  return out;
+  return { storage: 'text', raw: bytes, contentEncoding: [], bytes, text: cut };
+}
+
+/**
+ * The same cut made from an unresolved literal block, building only its two ends: the cut
+ * text, null for "not a stream, leave it", undefined when the ends meet (a short text: the
+ * caller resolves it and cuts as usual).
+ */
+function cutLiteral(lit: LiteralText, ct: string, limit: number, keep: number): string | null | undefined {
+  if (!isStream(ct, lit.head(64).text)) return null;
+  for (let want = Math.max(2 * keep, limit + 1); ; want *= 2) {
+    const head = lit.head(want);
+    const tail = lit.tail(want);
+    // Overlapping ends: the text is short after all. Resolved, it is cut (or not) as usual.
+    if (tail.srcStart <= head.srcEnd || head.text.length + tail.text.length <= limit) return undefined;
+    const headEnd = firstBoundaryAfter(head.text, keep);
+    const t = lastBoundaryBefore(tail.text, tail.text.length - keep);
+    // A boundary at the piece's very start may continue further out: widen and look again.
+    if (headEnd < 0 || t <= 0) continue;
+    return head.text.slice(0, headEnd) + tail.text.slice(t);
+  }
 }
 
 /** End (exclusive, after the blank line) of the last complete event starting before `pos`. */

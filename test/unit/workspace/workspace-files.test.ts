@@ -110,6 +110,28 @@ describe('saveCassette', () => {
     expect(rec.changed().slice(changedBefore)).toEqual([]);
   });
 
+  it('fingerprints a save as the indexer does: a later re-recording flags only what differs', async () => {
+    // Big literal stream bodies: the index hashes them as written (lazy-literal.ts), so the
+    // row a save leaves behind must have been fingerprinted the same way.
+    const sse = (tag: string) => Array.from({ length: 1500 }, (_, i) => `data: {"choices":[{"delta":{"content":"${tag}${i} "}}]}\n`).join('\n');
+    const streams = (tags: string[]) => {
+      let k = 0;
+      return goVcr([{}, {}, {}]).replace(/body: '\{"id".*'/g, () => `body: |\n${sse(tags[k++]).split('\n').map((l) => (l ? `      ${l}` : l)).join('\n')}`);
+    };
+    writeFile(dir, 'big.yaml', streams(['a', 'b', 'c']));
+    await rec.waitRow('big.yaml', (s) => s.interactions === 3, 'big file indexed');
+    const f = await ws.readCassette(ref('big.yaml'));
+    const out = await ws.saveCassette({ ...ref('big.yaml'), content: streams(['a', 'b', 'd']), encoding: 'utf8', baseRevision: f.revision });
+    expect(out.status).toBe('saved');
+    await new Promise((r) => setTimeout(r, 1500));
+    await ws.whenIndexed();
+    const before = rec.changed().length;
+    writeFileSync(join(dir, 'big.yaml'), streams(['a', 'B', 'd']));
+    await rec.waitFor(() => rec.changed().slice(before).some((c) => c.relPath === 'big.yaml'), 're-recording seen');
+    const change = rec.changed().slice(before).filter((c) => c.relPath === 'big.yaml').at(-1)!;
+    expect(change.changedInteractions).toEqual([1]);
+  });
+
   it('refuses a save when the file changed on disk since it was read, unless forced', async () => {
     const f = await ws.readCassette(ref('a.yaml'));
     writeFileSync(join(dir, 'a.yaml'), goVcr([{ content: 'someone else' }]));

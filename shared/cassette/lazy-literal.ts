@@ -1,0 +1,104 @@
+/**
+ * A big literal block body (`body: |` holding a multi-megabyte SSE stream), kept as a
+ * reference into the source instead of a de-indented copy. The folder index never needs the
+ * whole text of such a body: its row reads the first and last events (trim-streams.ts) and
+ * its fingerprint hashes the block as written (digestParts). Building the text costs a
+ * split/join over every line, about a sixth of indexing time on stream-heavy folders, so it
+ * is built only if somebody asks (text()), and then once.
+ *
+ * Only the index line scanner makes these, only for `body` / `string` values, and only the
+ * body reader (read-util.ts) and Body (body.ts) see them. The viewer's parser never does.
+ */
+import type { Body } from '../model/cassette';
+import { literalText } from './block-literal';
+
+/** Blocks shorter than this are resolved at once: laziness only pays on big bodies. */
+export const LAZY_LITERAL_MIN = 64 * 1024;
+
+export class LiteralText {
+  private cached: string | null = null;
+
+  /**
+   * `start`: first character of the first content line (its indentation included); `stop`:
+   * start of the first line after the block; `end`: just after the last content character;
+   * `k`: the indentation; `eofBreak`: yaml adds one line break at a file end without one.
+   */
+  constructor(
+    readonly s: string,
+    readonly start: number,
+    readonly stop: number,
+    readonly end: number,
+    readonly k: number,
+    readonly chomp: '' | '-' | '+',
+    readonly eofBreak: boolean,
+  ) {}
+
+  /** Whether text() has been built (the index never should for a stream body). */
+  get resolved(): boolean {
+    return this.cached !== null;
+  }
+
+  text(): string {
+    if (this.cached === null) {
+      const { s, start, stop, end, k, chomp } = this;
+      this.cached = literalText(s.slice(start, stop), k, end - start, chomp) + (this.eofBreak ? '\n' : '');
+    }
+    return this.cached;
+  }
+
+  /** What a fingerprint hashes: how the block is read, then the block as written. */
+  digestParts(): [string, string] {
+    return [`literal:${this.k}:${this.chomp}:${this.eofBreak ? 1 : 0}\u0000`, this.s.slice(this.start, this.stop)];
+  }
+
+  /** Where the text ends in the source (after chomping), exclusive. */
+  private cut(): number {
+    return this.chomp === '-' ? this.end : this.chomp === '' ? this.end + 1 : this.stop;
+  }
+
+  /**
+   * A prefix of the text with at least `n` characters that ends at a line end (or the whole
+   * text), plus the source position it ends at.
+   */
+  head(n: number): { text: string; srcEnd: number } {
+    const from = this.start + this.k;
+    const cut = this.cut();
+    for (let extra = Math.max(n, 256); ; extra *= 2) {
+      const q = this.s.indexOf('\n', from + extra);
+      if (q < 0 || q >= cut - 1) return { text: this.text(), srcEnd: this.stop };
+      const text = deindent(this.s.slice(from, q), this.k);
+      if (text.length >= n) return { text, srcEnd: q };
+    }
+  }
+
+  /**
+   * A suffix of the text with at least `n` characters that starts with a line break (or the
+   * whole text), plus the source position it starts at.
+   */
+  tail(n: number): { text: string; srcStart: number } {
+    const cut = this.cut();
+    const eof = this.eofBreak ? '\n' : '';
+    for (let extra = Math.max(n, 256); ; extra *= 2) {
+      const a = this.s.lastIndexOf('\n', cut - 1 - extra);
+      if (a < this.start + this.k || cut - 1 - extra <= this.start) return { text: this.text(), srcStart: this.start };
+      const text = deindent(this.s.slice(a, cut), this.k) + eof;
+      if (text.length >= n) return { text, srcStart: a };
+    }
+  }
+}
+
+const seps: string[] = [];
+function deindent(source: string, k: number): string {
+  return source.split((seps[k] ??= '\n' + ' '.repeat(k))).join('\n');
+}
+
+const literalBodies = new WeakMap<Body, LiteralText>();
+
+export function attachLiteral(body: Body, lit: LiteralText): void {
+  literalBodies.set(body, lit);
+}
+
+/** The unresolved literal behind a body, if its text has not been built from the source. */
+export function literalOf(body: Body): LiteralText | undefined {
+  return literalBodies.get(body);
+}
