@@ -3,6 +3,7 @@
  * the index workers (index-worker.ts) and, when no worker script can be found, in-thread.
  * Everything it returns is structured-clone friendly.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { O_NONBLOCK, procFdPath } from '../fs/fd-checks';
@@ -154,7 +155,11 @@ function fingerprintsOf(ref: SummaryRef, bytes: Uint8Array, indexed: Cassette | 
  */
 function fastText(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return undefined;
-  let s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  // Most cassettes are ASCII (JSON escapes the rest): a one-byte copy, no UTF-8 decoding,
+  // and nothing to check for replacement characters or a BOM.
+  if (isAscii(buf)) return buf.toString('latin1');
+  let s = buf.toString('utf8');
   if (s.includes('\uFFFD')) return undefined;
   // TextDecoder drops one BOM and sourceText() one more: do the same.
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);

@@ -31,6 +31,8 @@ export class LiteralText {
     readonly k: number,
     readonly chomp: '' | '-' | '+',
     readonly eofBreak: boolean,
+    /** The file's bytes when they are `s` byte for byte (ASCII): hashed without encoding `s`. */
+    private readonly bytes?: Uint8Array,
   ) {}
 
   /** Whether text() has been built (the index never should for a stream body). */
@@ -47,8 +49,9 @@ export class LiteralText {
   }
 
   /** What a fingerprint hashes: how the block is read, then the block as written. */
-  digestParts(): [string, string] {
-    return [`literal:${this.k}:${this.chomp}:${this.eofBreak ? 1 : 0}\u0000`, this.s.slice(this.start, this.stop)];
+  digestParts(): [string, string | Uint8Array] {
+    const block = this.bytes ? this.bytes.subarray(this.start, this.stop) : this.s.slice(this.start, this.stop);
+    return [`literal:${this.k}:${this.chomp}:${this.eofBreak ? 1 : 0}\u0000`, block];
   }
 
   /** Where the text ends in the source (after chomping), exclusive. */
@@ -63,7 +66,7 @@ export class LiteralText {
   head(n: number): { text: string; srcEnd: number } {
     const from = this.start + this.k;
     const cut = this.cut();
-    for (let extra = Math.max(n, 256); ; extra *= 2) {
+    for (let extra = Math.max(n + (n >> 2), 256); ; extra *= 2) {
       const q = this.s.indexOf('\n', from + extra);
       if (q < 0 || q >= cut - 1) return { text: this.text(), srcEnd: this.stop };
       const text = deindent(this.s.slice(from, q), this.k);
@@ -78,7 +81,7 @@ export class LiteralText {
   tail(n: number): { text: string; srcStart: number } {
     const cut = this.cut();
     const eof = this.eofBreak ? '\n' : '';
-    for (let extra = Math.max(n, 256); ; extra *= 2) {
+    for (let extra = Math.max(n + (n >> 2), 256); ; extra *= 2) {
       const a = this.s.lastIndexOf('\n', cut - 1 - extra);
       if (a < this.start + this.k || cut - 1 - extra <= this.start) return { text: this.text(), srcStart: this.start };
       const text = deindent(this.s.slice(a, cut), this.k) + eof;

@@ -30,6 +30,8 @@ export interface ScanOptions {
    */
   lazyBodies?: boolean;
   lazyMin?: number;
+  /** The file's bytes when the text is ASCII (same offsets): lazy bodies hash them directly. */
+  asciiBytes?: Uint8Array;
 }
 
 /** The root node of `text`, or null when the scanner does not decide for this file. */
@@ -296,9 +298,10 @@ class LineScanner {
   }
 
   private literal(i: number, n: number, tag: string | null): Scalar {
-    const lazy = this.bodyValue && !tag && this.opts.lazyBodies === true;
+    const { lazyBodies, lazyMin, asciiBytes } = this.opts;
+    const lazy = this.bodyValue && !tag && lazyBodies === true ? { min: lazyMin, bytes: asciiBytes } : null;
     this.bodyValue = false;
-    const r = literalValue(this.s, i, n, lazy, this.opts.lazyMin);
+    const r = literalValue(this.s, i, n, lazy);
     this.p = r.next;
     if (typeof r.value !== 'string') return scalar(r.value, 'BLOCK_LITERAL');
     return this.value(r.value, 'BLOCK_LITERAL', tag);

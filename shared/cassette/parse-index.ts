@@ -69,7 +69,10 @@ function fastPath(input: IndexInput): IndexParse | null {
     return { cassette: readTree(input.path, t, t.deref(t.doc.contents), diags, { decodeBodies: false }), path: 'json' };
   }
   if (first === '' || first === '[') return null;
-  const scanned = scanRoot(text, { lazyBodies: input.lazyBodies ?? true });
+  // The host's own decoding of these very bytes, as long as they are: every character is one
+  // byte (ASCII), so offsets into both agree. (Not for gzip: its text is not these bytes.)
+  const asciiBytes = input.text !== undefined && text.length === input.bytes.length ? input.bytes : undefined;
+  const scanned = scanRoot(text, { lazyBodies: input.lazyBodies ?? true, asciiBytes });
   const root = scanned ?? cstRoot(text);
   if (!root) return null;
   // Aliases never reach here, so the document is only a placeholder for Tree.deref.

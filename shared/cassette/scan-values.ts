@@ -88,9 +88,14 @@ export function blockEnd(s: string, from: number, k: number): number {
 
 /**
  * A `|`, `|-` or `|+` block whose header is at `i`. With `lazy`, a block of at least
- * `lazyMin` characters comes back unresolved (see lazy-literal.ts).
+ * `lazy.min` characters comes back unresolved (see lazy-literal.ts).
  */
-export function literalValue(s: string, i: number, n: number, lazy = false, lazyMin = LAZY_LITERAL_MIN): { value: string | LiteralText; next: number } {
+export function literalValue(
+  s: string,
+  i: number,
+  n: number,
+  lazy: { min?: number; bytes?: Uint8Array } | null = null,
+): { value: string | LiteralText; next: number } {
   let h = i + 1;
   const chomp = s[h] === '-' ? '-' : s[h] === '+' ? '+' : '';
   if (chomp) h++;
@@ -118,7 +123,9 @@ export function literalValue(s: string, i: number, n: number, lazy = false, lazy
   const eof = end === stop;
   // At the end of a file without a final line break, yaml still clips or keeps one break.
   const eofBreak = eof && chomp !== '-';
-  if (lazy && stop - start >= lazyMin) return { value: new LiteralText(s, start, stop, end, k, eof ? '-' : chomp, eofBreak), next: stop };
+  if (lazy && stop - start >= (lazy.min ?? LAZY_LITERAL_MIN)) {
+    return { value: new LiteralText(s, start, stop, end, k, eof ? '-' : chomp, eofBreak, lazy.bytes), next: stop };
+  }
   const value = literalText(s.slice(start, stop), k, end - start, eof ? '-' : chomp);
   return { value: eofBreak ? value + '\n' : value, next: stop };
 }

@@ -73,7 +73,7 @@ function textBody(cut: string): Body {
  * caller resolves it and cuts as usual).
  */
 function cutLiteral(lit: LiteralText, ct: string, limit: number, keep: number): string | null | undefined {
-  if (!isStream(ct, lit.head(64).text)) return null;
+  if (!ct.includes('text/event-stream') && !isStream(ct, lit.head(64).text)) return null;
   for (let want = Math.max(2 * keep, limit + 1); ; want *= 2) {
     const head = lit.head(want);
     const tail = lit.tail(want);
