@@ -122,11 +122,13 @@ export class RootIndex {
     const batch = new Batcher(this.deps.emit);
     const jobs: Promise<void>[] = [];
     const backlog: ScannedFile[] = [];
+    let hits = 0;
     const handle = (f: ScannedFile, { pool, cache }: Awaited<typeof ready>) => {
       const c = cache.get(f.relPath) ?? null;
       if (c && c.size === f.size && c.mtimeMs === f.mtimeMs) {
         this.rows.set(f.relPath, { ...c, summary: { ...c.summary, rootId: this.id, relPath: f.relPath } }, batch);
         batch.progress.done++;
+        hits++;
         return;
       }
       if (!this.rows.entries.has(f.relPath)) this.setPending(f, batch);
@@ -154,7 +156,8 @@ export class RootIndex {
     batch.schedule();
     await Promise.all(jobs);
     batch.flush();
-    if (s.cache.size > 0 || this.rows.entries.size > 0) this.scheduleCacheSave();
+    // A reopen that found every file as cached has nothing new to write (the file is MBs).
+    if (jobs.length > 0 || hits !== s.cache.size) this.scheduleCacheSave();
   }
 
   private setPending(f: ScannedFile, batch: Batcher): void {

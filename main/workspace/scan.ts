@@ -4,7 +4,7 @@
  * symlink loop (a -> ..) ends instead of recursing forever.
  */
 import type { Dirent } from 'node:fs';
-import { opendir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasCassetteExtension } from '../../shared/workspace/summarize';
 import { isInside } from './confine';
@@ -51,8 +51,9 @@ async function readDir(rootReal: string, abs: string, rel: string): Promise<{ fi
   const dirs: string[] = [];
   let entries: Dirent[];
   try {
-    entries = [];
-    for await (const d of await opendir(abs)) entries.push(d);
+    // One readdir call: opendir's async iterator costs a promise round trip per 32 entries,
+    // a tenth of a warm reopen's main-thread time on a 2,000-file folder.
+    entries = await readdir(abs, { withFileTypes: true });
   } catch {
     return { files, dirs }; // vanished or unreadable: the watcher reports what happens next
   }
