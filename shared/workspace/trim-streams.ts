@@ -16,8 +16,10 @@ import { literalOf, type LiteralText } from '../cassette/lazy-literal';
 
 export const TRIM_LIMIT = 16 * 1024;
 // Whole events at each end: the first holds the model (and Anthropic input usage), the last few
-// the finish and usage. 4 KB keeps ~25 OpenAI chunks at the tail; more only costs JSON parses.
-const KEEP = 4 * 1024;
+// the finish and usage. 1 KB keeps ~6 OpenAI chunks at each end; more only costs JSON parses
+// (at 4 KB they were a sixth of the summary analysis). The corpus suite checks rows with
+// half of it kept.
+const KEEP = 1024;
 
 export interface TrimResult {
   cassette: Cassette;

@@ -1,7 +1,7 @@
 /**
  * The index cuts big SSE bodies to whole events at both ends before analysis (trim-streams.ts).
- * Over the corpus, with the cut forced far lower than in the app (8 KB, 4 KB kept at each
- * end), the sidebar row must say the same as the analysis of the whole stream: models,
+ * Over the corpus, with the cut forced far lower than in the app (2 KB streams and up, 512
+ * bytes kept at each end: an eighth and a half of the app's), the sidebar row must say the same as the analysis of the whole stream: models,
  * providers, tokens and costs. Diagnostics may differ (an error event in the cut middle).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ describe.skipIf(!exists)('corpus: trimmed streams summarize like whole ones', ()
     const mismatches: string[] = [];
     for (const [rel] of rows.map((r) => [r[col]])) {
       const c = parseCassette({ path: rel, bytes: readFileSync(path.join(corpus, rel)) });
-      const t = trimStreamsForSummary(c, 8 * 1024, 4 * 1024);
+      const t = trimStreamsForSummary(c, 2 * 1024, 512);
       if (t.trimmed.length === 0) continue;
       cut++;
       const whole = pick(summarizeCassette(ref, stat, c, analyzeCassette(c)));
