@@ -28,17 +28,20 @@ export async function walk(
   onFiles: (files: ScannedFile[]) => void,
 ): Promise<void> {
   const visited = new Set<string>();
-  const queue: string[] = [startRel];
+  // Each entry carries its real path when the walk already knows it: a directory listed by a
+  // real parent (not through a symlink) is that parent's real path plus its name, so only the
+  // start and symlinked directories need a realpath (one was ~6% of a cold index's CPU).
+  const queue: { rel: string; real: string | null }[] = [{ rel: startRel, real: null }];
   while (queue.length > 0) {
     // A few directories at a time: enough to hide I/O latency, not enough to flood the fs.
     const batch = queue.splice(0, 8);
     await Promise.all(
-      batch.map(async (rel) => {
+      batch.map(async ({ rel, real: known }) => {
         const abs = rel ? join(rootReal, ...rel.split('/')) : rootReal;
-        const real = await realpath(abs).catch(() => null);
+        const real = known ?? (await realpath(abs).catch(() => null));
         if (!real || visited.has(real) || !isInside(rootReal, real)) return;
         visited.add(real);
-        const { files, dirs } = await readDir(rootReal, abs, rel);
+        const { files, dirs } = await readDir(rootReal, abs, real, rel);
         queue.push(...dirs);
         if (files.length > 0) onFiles(files);
       }),
@@ -46,9 +49,15 @@ export async function walk(
   }
 }
 
-async function readDir(rootReal: string, abs: string, rel: string): Promise<{ files: ScannedFile[]; dirs: string[] }> {
+/** `abs`: the directory as the walk reached it (under the root); `real`: its real path. */
+async function readDir(
+  rootReal: string,
+  abs: string,
+  real: string,
+  rel: string,
+): Promise<{ files: ScannedFile[]; dirs: { rel: string; real: string | null }[] }> {
   const files: ScannedFile[] = [];
-  const dirs: string[] = [];
+  const dirs: { rel: string; real: string | null }[] = [];
   let entries: Dirent[];
   try {
     // One readdir call: opendir's async iterator costs a promise round trip per 32 entries,
@@ -62,7 +71,7 @@ async function readDir(rootReal: string, abs: string, rel: string): Promise<{ fi
       const childRel = rel ? `${rel}/${d.name}` : d.name;
       const childAbs = join(abs, d.name);
       if (d.isDirectory()) {
-        if (!IGNORED_DIRS.has(d.name)) dirs.push(childRel);
+        if (!IGNORED_DIRS.has(d.name)) dirs.push({ rel: childRel, real: join(real, d.name) });
         return;
       }
       if (!d.isFile() && !d.isSymbolicLink()) return;
@@ -70,7 +79,7 @@ async function readDir(rootReal: string, abs: string, rel: string): Promise<{ fi
         const target = await realpath(childAbs).catch(() => null);
         if (!target || !isInside(rootReal, target)) return;
         const st = await stat(childAbs).catch(() => null);
-        if (st?.isDirectory() && !IGNORED_DIRS.has(d.name)) dirs.push(childRel);
+        if (st?.isDirectory() && !IGNORED_DIRS.has(d.name)) dirs.push({ rel: childRel, real: target });
         if (!st?.isFile() || !hasCassetteExtension(d.name)) return;
         files.push({ relPath: childRel, absPath: childAbs, size: st.size, mtimeMs: st.mtimeMs });
         return;
