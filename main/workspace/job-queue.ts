@@ -69,3 +69,31 @@ export class JobQueue<T extends Queued> {
     }
   }
 }
+
+/**
+ * Two queues by priority (file size): `bigFrom` and up, and below. A worker takes from its
+ * own lane first and from the other once its own is empty, so with two workers big and small
+ * files are indexed side by side instead of every big file first (see pool.ts).
+ */
+export class Lanes<T extends Queued> {
+  private readonly queues = [new JobQueue<T>(), new JobQueue<T>()] as const;
+
+  constructor(private readonly bigFrom: number) {}
+
+  get size(): number {
+    return this.queues[0].size + this.queues[1].size;
+  }
+
+  push(item: T): void {
+    this.queues[item.priority >= this.bigFrom ? 0 : 1].push(item);
+  }
+
+  /** Where a worker of `lane` (0: big files, 1: small) takes its next job from. */
+  queueFor(lane: 0 | 1): JobQueue<T> {
+    return this.queues[lane].size > 0 ? this.queues[lane] : this.queues[1 - lane];
+  }
+
+  drain(): T[] {
+    return [...this.queues[0].drain(), ...this.queues[1].drain()];
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { JobQueue } from '../../../main/workspace/job-queue';
+import { JobQueue, Lanes } from '../../../main/workspace/job-queue';
 
 describe('pool job queue', () => {
   it('takes the highest priority first and equal priorities in arrival order', () => {
@@ -41,5 +41,39 @@ describe('pool job queue', () => {
       expect(j.priority).toBeLessThanOrEqual(last);
       last = j.priority;
     }
+  });
+});
+
+describe('pool lanes', () => {
+  const job = (name: string, priority: number) => ({ name, priority });
+
+  it('gives each lane its own files, biggest first, and a lane with none the other lane\'s', () => {
+    const lanes = new Lanes<ReturnType<typeof job>>(1000);
+    for (const [n, p] of [['big-a', 5000], ['small-a', 10], ['big-b', 90_000], ['small-b', 999], ['small-c', 500]] as const) lanes.push(job(n, p));
+    expect(lanes.size).toBe(5);
+    // A big-lane worker and a small-lane worker start side by side.
+    expect(lanes.queueFor(0).pop()?.name).toBe('big-b');
+    expect(lanes.queueFor(1).pop()?.name).toBe('small-b');
+    expect(lanes.queueFor(0).pop()?.name).toBe('big-a');
+    // The big lane is empty now: its worker helps with the small files.
+    expect(lanes.queueFor(0).pop()?.name).toBe('small-c');
+    expect(lanes.queueFor(1).pop()?.name).toBe('small-a');
+    expect(lanes.size).toBe(0);
+  });
+
+  it('loses nothing: every pushed job is taken once, whatever the order of takes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 60 }), fc.array(fc.boolean(), { maxLength: 80 }), (sizes, takes) => {
+        const lanes = new Lanes<{ priority: number; id: number }>(1000);
+        sizes.forEach((priority, id) => lanes.push({ priority, id }));
+        const seen: number[] = [];
+        for (const t of takes) {
+          const j = lanes.queueFor(t ? 0 : 1).pop();
+          if (j) seen.push(j.id);
+        }
+        seen.push(...lanes.drain().map((j) => j.id));
+        expect(seen.sort((a, b) => a - b)).toEqual(sizes.map((_, i) => i));
+      }),
+    );
   });
 });
