@@ -5,8 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { registerNodeCodecs } from '../backend/node-codecs';
-import { runEngineTask, type EngineResult, type EngineTask } from './engine';
+import type { EngineResult, EngineTask } from './engine';
+import { inThreadPool } from './in-thread-pool';
 import { Lanes } from './job-queue';
 import { resolveWorkerScript } from './worker-script';
 
@@ -74,8 +74,6 @@ const DEPTH = 2;
  */
 const BATCH_BYTES = Number(process.env.TAPEDECK_BATCH_BYTES) || 1024 * 1024;
 const BATCH_MAX = 32;
-
-const INLINE_ENGINE_ID = 'in-thread-1';
 
 /**
  * Two lanes: files of this size and up, and smaller ones. With two workers, one starts on each
@@ -196,25 +194,5 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
       for (const job of lanes.drain()) job.reject(new Error('index pool is closed'));
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
-  };
-}
-
-function inThreadPool(): EnginePool {
-  registerNodeCodecs();
-  return {
-    mode: 'in-thread',
-    engineId: INLINE_ENGINE_ID,
-    // Yield to the event loop between files so events and IPC keep flowing.
-    run: (task) =>
-      new Promise((resolve, reject) =>
-        setImmediate(() => {
-          try {
-            resolve(runEngineTask(task));
-          } catch (e) {
-            reject(e as Error);
-          }
-        }),
-      ),
-    close: async () => {},
   };
 }
