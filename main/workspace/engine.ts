@@ -5,7 +5,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
+import { crc32, gunzipSync } from 'node:zlib';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { O_NONBLOCK, procFdPath } from '../fs/fd-checks';
 import { isInside } from './confine';
@@ -128,7 +128,7 @@ function indexBytes(ref: SummaryRef, stat: FileStat, bytes: Uint8Array, hash: st
   try {
     // Saves validate with the full parser; indexing takes the fast path (same summary).
     const input = { path: ref.relPath, bytes };
-    cassette = validate ? parseCassette(input, { decodeBodies: true }) : parseCassetteForIndex({ ...input, text: fastText(bytes) }).cassette;
+    cassette = validate ? parseCassette(input, { decodeBodies: true }) : parseCassetteForIndex({ ...input, ...hostText(bytes) }).cassette;
   } catch (e) {
     // Parsers promise never to throw; if one does, the file still gets a row.
     const summary = failedSummary(ref, stat, `Parser crashed: ${(e as Error).message}`);
@@ -157,7 +157,7 @@ function indexBytes(ref: SummaryRef, stat: FileStat, bytes: Uint8Array, hash: st
  */
 function fingerprintsOf(ref: SummaryRef, bytes: Uint8Array, indexed: Cassette | null): string[] {
   try {
-    const c = indexed ?? parseCassetteForIndex({ path: ref.relPath, bytes, text: fastText(bytes) }).cassette;
+    const c = indexed ?? parseCassetteForIndex({ path: ref.relPath, bytes, ...hostText(bytes) }).cassette;
     return interactionFingerprints(c, crcDigest);
   } catch {
     return [];
@@ -165,21 +165,30 @@ function fingerprintsOf(ref: SummaryRef, bytes: Uint8Array, indexed: Cassette | 
 }
 
 /**
- * Buffer's UTF-8 decoder is much faster than the TextDecoder the shared parser uses. Only
- * for plain valid UTF-8: gzip and replacement characters go the shared way, which reports them.
+ * The file's text, decoded natively: zlib for a gzip file (the shared gunzip is fflate's JS,
+ * a hot function V8 then optimises in every worker) and Buffer's decoders, which are much
+ * faster than the TextDecoder the shared parser uses. Only for plain valid UTF-8: broken gzip
+ * and replacement characters go the shared way, which reports them.
  */
-function fastText(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return undefined;
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+function hostText(bytes: Uint8Array): { text: string; textBytes: Uint8Array } | undefined {
+  let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (buf[0] === 0x1f && buf[1] === 0x8b) {
+    try {
+      // Deflate expands at most 1032:1; anything claiming more is broken (as safeGunzip says).
+      buf = gunzipSync(buf, { maxOutputLength: buf.length * 1032 + 1024 });
+    } catch {
+      return undefined;
+    }
+  }
   // Most cassettes are ASCII (JSON escapes the rest): a one-byte copy, no UTF-8 decoding,
   // and nothing to check for replacement characters or a BOM.
-  if (isAscii(buf)) return buf.toString('latin1');
+  if (isAscii(buf)) return { text: buf.toString('latin1'), textBytes: buf };
   let s = buf.toString('utf8');
   if (s.includes('\uFFFD')) return undefined;
   // TextDecoder drops one BOM and sourceText() one more: do the same.
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-  return s;
+  return { text: s, textBytes: buf };
 }
 
 function parseProblemOf(c: Cassette): ParseProblem | null {

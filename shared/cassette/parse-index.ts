@@ -29,10 +29,12 @@ export interface IndexInput {
   path: string;
   bytes: Uint8Array;
   /**
-   * The bytes already decoded as UTF-8 with any BOM removed, when the host has a faster
-   * decoder (Node's Buffer); only for valid UTF-8 that is not gzip-compressed.
+   * The file's text, when the host decodes faster (Node's Buffer and zlib): gunzipped if the
+   * file is gzip, decoded as UTF-8 with any BOM removed; only for valid UTF-8.
    */
   text?: string;
+  /** The bytes `text` was decoded from: the gunzipped file for gzip, else `bytes`. */
+  textBytes?: Uint8Array;
   /**
    * Leave big literal block bodies unresolved until read (lazy-literal.ts); default true.
    * Their fingerprints then hash the block as written, so fingerprints to be compared must
@@ -70,8 +72,9 @@ function fastPath(input: IndexInput): IndexParse | null {
   }
   if (first === '' || first === '[') return null;
   // The host's own decoding of these very bytes, as long as they are: every character is one
-  // byte (ASCII), so offsets into both agree. (Not for gzip: its text is not these bytes.)
-  const asciiBytes = input.text !== undefined && text.length === input.bytes.length ? input.bytes : undefined;
+  // byte (ASCII), so offsets into both agree.
+  const decoded = input.textBytes ?? input.bytes;
+  const asciiBytes = input.text !== undefined && text.length === decoded.length ? decoded : undefined;
   const scanned = scanRoot(text, { lazyBodies: input.lazyBodies ?? true, asciiBytes });
   const root = scanned ?? cstRoot(text);
   if (!root) return null;
