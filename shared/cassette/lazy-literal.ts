@@ -3,7 +3,7 @@
  * reference into the source instead of a de-indented copy. The folder index never needs the
  * whole text of such a body: its row reads the first and last events (trim-streams.ts) and
  * its fingerprint hashes the block as written (digestParts). Building the text costs a
- * split/join over every line, about a sixth of indexing time on stream-heavy folders, so it
+ * split/join over every line, ~14% of indexing time on the stream-heavy bench folder, so it
  * is built only if somebody asks (text()), and then once.
  *
  * Only the index line scanner makes these, only for `body` / `string` values, and only the

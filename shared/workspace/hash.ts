@@ -57,7 +57,7 @@ export class Hasher {
   }
 }
 
-/** What fingerprinting needs from a hash; the Node side passes a native (node:crypto) one. */
+/** What fingerprinting needs from a hash; the Node side passes a native one (zlib CRC-32). */
 export interface Digest {
   update(part: string | Uint8Array): void;
   digest(): string;
