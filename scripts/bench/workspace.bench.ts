@@ -207,9 +207,10 @@ export async function run(report: Report): Promise<void> {
   let totalBytes = 0;
 
   // Baseline: yaml.parse of every file, one thread. This machine is shared (runs vary by
-  // ±15%), so the baseline and the cold index both run three times and the fastest counts.
+  // ±15%, and its speed drifts over a minute), so the baseline and the cold index run three
+  // times each, alternating, and the fastest of each counts.
   let baselineS = Infinity;
-  for (let round = 0; round < 3; round++) {
+  const baselineRound = () => {
     totalBytes = 0;
     const tb = performance.now();
     for (const rel of files) {
@@ -219,25 +220,30 @@ export async function run(report: Report): Promise<void> {
       yamlParse(bytes.toString('utf8'), { maxAliasCount: -1 });
     }
     baselineS = Math.min(baselineS, (performance.now() - tb) / 1000);
-  }
+  };
 
   // Bundle the worker (from the sources) before timing: the built app ships it prebuilt.
   if (!(await resolveWorkerScript(workerEntry()))) console.error('workspace bench: no worker script, indexing in-thread');
   const configDir = mkdtempSync(join(tmpdir(), 'tapedeck-bench-cfg-'));
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+  // Sampled only while the workspace runs: the baseline's own garbage is not the backend's.
+  let sampling = false;
+  const sampler = setInterval(() => sampling && (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
   try {
     // Cold: empty cache, fresh workspace (and so fresh workers) each time; each run's cache
     // is thrown away before the next.
     const colds: { seconds: number; firstRowMs: number }[] = [];
     let rows: Awaited<ReturnType<Workspace['listCassettes']>> = [];
     for (let round = 0; round < 3; round++) {
+      baselineRound();
       rmSync(configDir, { recursive: true, force: true });
       mkdirSync(configDir, { recursive: true });
+      sampling = true;
       const run = await timedOpen(dir, configDir);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       rows = await run.ws.listCassettes();
       await run.ws.close();
+      sampling = false;
       colds.push({ seconds: run.seconds, firstRowMs: run.firstRowMs });
     }
     clearInterval(sampler);
