@@ -5,7 +5,7 @@
  */
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { hasCassetteExtension } from '../../shared/workspace/summarize';
 import { isInside } from './confine';
 
@@ -79,7 +79,7 @@ async function readDir(
         const target = await realpath(childAbs).catch(() => null);
         if (!target || !isInside(rootReal, target)) return;
         const st = await stat(childAbs).catch(() => null);
-        if (st?.isDirectory() && !IGNORED_DIRS.has(d.name)) dirs.push({ rel: childRel, real: target });
+        if (st?.isDirectory() && !IGNORED_DIRS.has(d.name) && !walkedByRealPath(rootReal, target)) dirs.push({ rel: childRel, real: target });
         if (!st?.isFile() || !hasCassetteExtension(d.name)) return;
         files.push({ relPath: childRel, absPath: childAbs, size: st.size, mtimeMs: st.mtimeMs });
         return;
@@ -91,4 +91,15 @@ async function readDir(
   );
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
   return { files, dirs };
+}
+
+/**
+ * Whether the walk lists `target` (a directory inside the root) under its own, real path: it
+ * does unless the path passes through a skipped folder. A symlink to such a folder is not
+ * followed, so a tree reachable both ways is listed once, under the path the watcher reports,
+ * and not under whichever path the walk happened to reach first.
+ */
+function walkedByRealPath(rootReal: string, target: string): boolean {
+  const rel = relative(rootReal, target);
+  return !rel.split(sep).some((part) => IGNORED_DIRS.has(part));
 }

@@ -78,6 +78,20 @@ describe('workspace indexing', () => {
     for (const name of ['good1.yaml', 'good2.yaml']) expect(rows.find((r) => r.relPath === name)!.diagnostics.error).toBe(0);
   });
 
+  it('lists a folder reachable by a symlink once, under its real path; follows a link into node_modules', async () => {
+    const dir = folder();
+    writeFile(dir, 'deep/er/real/a.yaml', goVcr([{}]));
+    writeFile(dir, 'node_modules/shared/b.yaml', goVcr([{}]));
+    // The link is one level down, the folder three: the walk used to reach it through the
+    // link first and list its files under the link's path (which the watcher never reports).
+    symlinkSync(join(dir, 'deep', 'er', 'real'), join(dir, 'alias'));
+    symlinkSync(join(dir, 'node_modules', 'shared'), join(dir, 'fixtures'));
+    const { ws } = setup();
+    await ws.openPath(dir);
+    const rows = await indexed(ws);
+    expect(rows.map((r) => r.relPath).sort()).toEqual(['deep/er/real/a.yaml', 'fixtures/b.yaml']);
+  });
+
   it('lists non-cassette YAML quietly, .json only when it is a cassette, and skips .git, node_modules and loops', async () => {
     const dir = folder();
     writeFile(dir, '.github/workflows/ci.yml', 'name: ci\non: [push]\njobs: {}\n');
