@@ -39,6 +39,7 @@ export class RootIndex {
   private watcher: RootWatcher | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private cacheTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> | null = null;
   private closed = false;
   scanned: Promise<void> = Promise.resolve();
   private watchStarted: Promise<void> = Promise.resolve();
@@ -111,6 +112,8 @@ export class RootIndex {
       this.cacheTimer = null;
       await this.saveCacheNow();
     }
+    // A save the timer already started must land too: the next open reads the file.
+    await this.saving;
   }
 
   private async scan(): Promise<void> {
@@ -267,7 +270,10 @@ export class RootIndex {
     if (this.cacheTimer || this.closed) return;
     this.cacheTimer = setTimeout(() => {
       this.cacheTimer = null;
-      void this.saveCacheNow();
+      const saving: Promise<void> = this.saveCacheNow().finally(() => {
+        if (this.saving === saving) this.saving = null;
+      });
+      this.saving = saving;
     }, CACHE_SAVE_DELAY_MS);
     this.cacheTimer.unref();
   }
