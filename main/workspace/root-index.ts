@@ -29,6 +29,8 @@ export interface RootDeps {
 /** A file that fails to parse right after a change may be half-written: look again later. */
 const RETRY_DELAYS_MS = [150, 400, 1000];
 const CACHE_SAVE_DELAY_MS = 1000;
+/** How long files found before the summary cache is loaded wait for it before showing as pending. */
+const BACKLOG_WAIT_MS = 50;
 /** Longer than chokidar's write-settle wait plus our quiet window. */
 const VERIFY_DELAY_MS = 600;
 
@@ -143,18 +145,28 @@ export class RootIndex {
         }),
       );
     };
+    // Files found before the cache is loaded wait a moment for it: a reopen then shows its
+    // cached rows at once instead of flashing every file as pending. Only if the pool and
+    // cache are slow (the worker bundled on the fly under vitest) do pending rows go out first.
+    let showPending = false;
+    const pendingTimer = setTimeout(() => {
+      showPending = true;
+      for (const f of backlog) this.setPending(f, batch);
+      batch.schedule();
+    }, BACKLOG_WAIT_MS);
+    pendingTimer.unref();
     await walk(this.real, '', (files) => {
       batch.progress.total += files.length;
       const s = state;
       if (s) for (const f of files) handle(f, s);
       else
         for (const f of files) {
-          this.setPending(f, batch);
+          if (showPending) this.setPending(f, batch);
           backlog.push(f);
         }
       batch.schedule();
     });
-    const s = await ready;
+    const s = await ready.finally(() => clearTimeout(pendingTimer));
     for (const f of backlog.splice(0)) handle(f, s);
     batch.schedule();
     await Promise.all(jobs);
