@@ -92,7 +92,6 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
   const max = Math.max(1, size ?? availableParallelism());
   const slots: Slot[] = [];
   const lanes = new Lanes<Job>(LANE_BYTES);
-  const enqueue = (job: Job) => lanes.push(job);
   let nextId = 1;
   let closed = false;
 
@@ -127,8 +126,8 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
         return;
       }
       if (running?.jobs.length === 1) running.jobs[0].reject(why);
-      else for (const job of running?.jobs ?? []) enqueue({ ...job, solo: true });
-      for (const m of waiting) m.jobs.forEach((j) => enqueue(j));
+      else for (const job of running?.jobs ?? []) lanes.push({ ...job, solo: true });
+      for (const m of waiting) m.jobs.forEach((j) => lanes.push(j));
       if (!closed) pump();
     };
     slot.worker.on('error', fail);
@@ -184,7 +183,7 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
     run(task, priority = 0) {
       if (closed) return Promise.reject(new Error('index pool is closed'));
       return new Promise<EngineResult>((resolve, reject) => {
-        enqueue({ id: 0, priority, task, resolve, reject });
+        lanes.push({ id: 0, priority, task, resolve, reject });
         pump();
       });
     },

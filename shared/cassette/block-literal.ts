@@ -40,8 +40,12 @@ const badLine = new Map<number, RegExp>();
 export function literalText(source: string, k: number, end: number, chomp: '' | '-' | '+'): string {
   const cut = chomp === '-' ? end : chomp === '' ? end + 1 : source.length;
   const body = source.slice(k, cut);
-  return body.split(sep(k)).join('\n');
+  return deindent(body, k);
 }
 
 const seps: string[] = [];
-const sep = (k: number) => (seps[k] ??= '\n' + ' '.repeat(k));
+
+/** `source` (lines after the first starting right after their indentation) with `k` columns of indentation removed. */
+export function deindent(source: string, k: number): string {
+  return source.split((seps[k] ??= '\n' + ' '.repeat(k))).join('\n');
+}

@@ -10,7 +10,7 @@
  * body reader (read-util.ts) and Body (body.ts) see them. The viewer's parser never does.
  */
 import type { Body } from '../model/cassette';
-import { literalText } from './block-literal';
+import { deindent, literalText } from './block-literal';
 
 /** Blocks shorter than this are resolved at once: laziness only pays on big bodies. */
 export const LAZY_LITERAL_MIN = 64 * 1024;
@@ -88,11 +88,6 @@ export class LiteralText {
       if (text.length >= n) return { text, srcStart: a };
     }
   }
-}
-
-const seps: string[] = [];
-function deindent(source: string, k: number): string {
-  return source.split((seps[k] ??= '\n' + ' '.repeat(k))).join('\n');
 }
 
 const literalBodies = new WeakMap<Body, LiteralText>();
