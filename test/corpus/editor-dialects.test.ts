@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../shared/cassette/parse';
 import { analyzeCassette } from '../../shared/llm/analyze';
 import { utf8Encode } from '../../shared/util/bytes';
-import { applyIntent } from '../../renderer/src/features/editor/structured-edit';
-import type { EditIntent } from '../../renderer/src/features/editor/structured-edit';
+import { applyIntent } from '../../shared/edit/structured-edit';
+import type { EditIntent } from '../../shared/edit/structured-edit';
 
 const corpus = resolve(__dirname, '../../../shared/corpus');
 const exists = existsSync(resolve(corpus, 'INDEX.tsv'));

@@ -7,7 +7,7 @@ import { refKey } from '../features/library/library-model';
 import { fileTransition, initFileState, isDirty } from '../features/editor/file-state';
 import { canRedo, canUndo, initHistory, pushText, redo, undo } from '../features/editor/history';
 import { sourcePos } from '../features/editor/goto';
-import { applyIntent, type EditIntent } from '../features/editor/structured-edit';
+import { applyIntent, type EditIntent } from '../../../shared/edit/structured-edit';
 import { fileBytes } from '../lib/file-bytes';
 import { createAnalysisRunner } from './editor-analysis';
 import { saveEditor } from './editor-save';

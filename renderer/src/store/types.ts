@@ -4,7 +4,7 @@ import type { ConnectionState } from '../../bridge/connection';
 import type { CassetteFile, CassetteRef, IndexBatch, SaveOutcome, TapedeckApi, WorkspaceRoot } from '../../../shared/api/contract';
 import type { FileState } from '../features/editor/file-state';
 import type { History } from '../features/editor/history';
-import type { EditIntent } from '../features/editor/structured-edit';
+import type { EditIntent } from '../../../shared/edit/structured-edit';
 import type { SourceTarget } from '../features/editor/goto';
 import type { CassetteAnalysis, InteractionAnalysis, Replay } from '../../../shared/model/analysis';
 import type { Cassette } from '../../../shared/model/cassette';

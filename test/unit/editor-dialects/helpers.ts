@@ -5,8 +5,8 @@ import { parseCassette } from '../../../shared/cassette/parse';
 import { analyzeCassette } from '../../../shared/llm/analyze';
 import type { InteractionAnalysis } from '../../../shared/model/analysis';
 import { utf8Encode } from '../../../shared/util/bytes';
-import { applyIntent } from '../../../renderer/src/features/editor/structured-edit';
-import type { EditIntent } from '../../../renderer/src/features/editor/structured-edit';
+import { applyIntent } from '../../../shared/edit/structured-edit';
+import type { EditIntent } from '../../../shared/edit/structured-edit';
 
 export const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/edit-dialects', `${name}.yaml`), 'utf8');
 

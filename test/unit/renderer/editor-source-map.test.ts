@@ -5,8 +5,8 @@ import { parseCassette } from '../../../shared/cassette/parse';
 import { analyzeCassette } from '../../../shared/llm/analyze';
 import { utf8Encode } from '../../../shared/util/bytes';
 import { sourcePos } from '../../../renderer/src/features/editor/goto';
-import { locateOffset } from '../../../renderer/src/features/editor/source-map';
-import { applyIntent } from '../../../renderer/src/features/editor/structured-edit';
+import { locateOffset } from '../../../shared/edit/source-map';
+import { applyIntent } from '../../../shared/edit/structured-edit';
 import { problemsOf, toMarkers, fixIndexOf } from '../../../renderer/src/features/editor/markers';
 
 const path = join(__dirname, '../../fixtures/viewer/tool-calls-stream.yaml');

@@ -4,7 +4,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { useAppStoreApi } from '../../store/store-context';
-import type { EditIntent } from './structured-edit';
+import type { EditIntent } from '../../../../shared/edit/structured-edit';
 
 /** A pencil button that swaps `children` for a form. */
 export function EditToggle({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {

@@ -4,7 +4,7 @@
  */
 import type * as M from 'monaco-editor/editor';
 import type { AppStore } from '../../store/types';
-import { locateOffset } from './source-map';
+import { locateOffset } from '../../../../shared/edit/source-map';
 
 export function followCursor(editor: M.editor.IStandaloneCodeEditor, store: AppStore): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;

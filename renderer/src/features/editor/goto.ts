@@ -4,8 +4,8 @@
  */
 import type { CassetteAnalysis } from '../../../../shared/model/analysis';
 import type { Cassette } from '../../../../shared/model/cassette';
-import { argFragments } from './arg-fragments';
-import { bodyOffsetToLine, isPlainBody } from './source-map';
+import { argFragments } from '../../../../shared/edit/arg-fragments';
+import { bodyOffsetToLine, isPlainBody } from '../../../../shared/edit/source-map';
 
 export type SourceTarget =
   | { kind: 'interaction'; interaction: number }

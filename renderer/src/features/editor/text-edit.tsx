@@ -1,6 +1,6 @@
 /**
  * "Edit text" on the assembled response: a textarea with the FINAL text (the view may show a
- * partial state at the cursor), applied as a `response-text` intent (see text-fragments.ts).
+ * partial state at the cursor), applied as a `response-text` intent (see shared/edit/text-fragments.ts).
  */
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { EditToggle, TextEditForm } from './edit-forms';

@@ -6,11 +6,11 @@
  * the first piece the new value, empties the other pieces, sets the wholes, and splices each
  * touched value in place so every other byte of the event stays as recorded.
  */
-import type { JsonPath } from '../../../../shared/lint/json-tokens';
-import type { InteractionAnalysis } from '../../../../shared/model/analysis';
-import type { EventEdit } from '../../../../shared/edit/stream-events';
-import { tryJson } from '../../../../shared/stream/json-event';
-import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../../../../shared/util/bytes';
+import type { JsonPath } from '../lint/json-tokens';
+import type { InteractionAnalysis } from '../model/analysis';
+import type { EventEdit } from './stream-events';
+import { tryJson } from '../stream/json-event';
+import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../util/bytes';
 import { pathKey, valueSpans } from './json-spans';
 
 /** One JSON document an edit can touch: an event's data, or the JSON wrapped inside it. */

@@ -4,7 +4,7 @@
  * field of a non-streamed body). `part` groups a piece with its copies (content block, output
  * item + content index), so the edited part's copies get the new text and the others "".
  */
-import type { InteractionAnalysis } from '../../../../shared/model/analysis';
+import type { InteractionAnalysis } from '../model/analysis';
 import { arr, frag, isObj, streamDocs } from './fragments';
 import type { Doc, Frag } from './fragments';
 

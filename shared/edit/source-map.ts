@@ -4,9 +4,9 @@
  * arithmetic when the body is a `|` block literal (one body line per source line) and to the
  * body's own line otherwise (quoted scalars, !!binary, gzip).
  */
-import type { Cassette } from '../../../../shared/model/cassette';
-import type { SourceRange } from '../../../../shared/model/diagnostics';
-import type { FramedStream } from '../../../../shared/model/llm';
+import type { Cassette } from '../model/cassette';
+import type { SourceRange } from '../model/diagnostics';
+import type { FramedStream } from '../model/llm';
 
 /** True when the body scalar is a literal block (`|`, `|+`, `|-`, maybe after a tag). */
 export function isBlockLiteral(text: string, range: SourceRange): boolean {

@@ -2,7 +2,7 @@
  * Spans of every JSON value (objects and arrays too, unlike shared/lint/json-tokens' string
  * tokens) keyed by path, so one value can be replaced in place and every other byte kept.
  */
-import type { JsonPath } from '../../../../shared/lint/json-tokens';
+import type { JsonPath } from '../lint/json-tokens';
 
 export interface ValueSpan {
   start: number;

@@ -3,16 +3,16 @@
  * intent goes through shared/edit (CST splices), so a saved file differs from the original
  * only on the lines the edit touched.
  */
-import { openEditable } from '../../../../shared/edit/document';
-import { deleteInteraction, duplicateInteraction } from '../../../../shared/edit/interactions';
-import { getBodyText, setBody, setHeader } from '../../../../shared/edit/ops';
-import type { Side } from '../../../../shared/edit/layout';
-import { renameToolCallId } from '../../../../shared/edit/tool-ids';
-import { stringTokens } from '../../../../shared/lint/json-tokens';
-import type { InteractionAnalysis } from '../../../../shared/model/analysis';
-import { redactText } from '../../../../shared/redact/redact';
-import { setStreamEvents } from '../../../../shared/edit/stream-events';
-import { tryJson } from '../../../../shared/stream/json-event';
+import { openEditable } from './document';
+import { deleteInteraction, duplicateInteraction } from './interactions';
+import { getBodyText, setBody, setHeader } from './ops';
+import type { Side } from './layout';
+import { renameToolCallId } from './tool-ids';
+import { stringTokens } from '../lint/json-tokens';
+import type { InteractionAnalysis } from '../model/analysis';
+import { redactText } from '../redact/redact';
+import { setStreamEvents } from './stream-events';
+import { tryJson } from '../stream/json-event';
 import { argFragments, jsonArgFragment } from './arg-fragments';
 import { assignValues, eventEdits } from './fragments';
 import type { Doc, Frag } from './fragments';

@@ -2,7 +2,7 @@
  * Where a tool call's arguments sit, per dialect: the fragments (see fragments.ts) a client
  * assembles them from, in stream order. Slots are counted the way the assemblers count calls.
  */
-import type { InteractionAnalysis } from '../../../../shared/model/analysis';
+import type { InteractionAnalysis } from '../model/analysis';
 import { arr, frag, isObj, streamDocs } from './fragments';
 import type { Doc, Frag } from './fragments';
 
