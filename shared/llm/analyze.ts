@@ -49,6 +49,9 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
     message = a.snapshot();
     if (!message.done && message.finishReason === null) {
       diagnostics.push({ severity: 'warning', code: 'stream.truncated', message: 'The stream ends without its terminal event (no finish, [DONE] or stop event)', ...at });
+    } else if (message.finishReason === null && (detected.dialect === 'openai-chat' || detected.dialect === 'openai-completions')) {
+      const why = message.errors.length ? `; the provider said: ${message.errors[message.errors.length - 1].slice(0, 300)}` : '';
+      diagnostics.push({ severity: 'warning', code: 'stream.no-finish', message: `The stream ends with [DONE] but no choice sent a finish_reason, so the answer may be cut short${why}`, ...at });
     }
   } else if (framed.framing === 'json' && firstJson !== undefined) {
     message = impl.fromJson(firstJson);
@@ -71,6 +74,13 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
     if (cost.estimatedUsd !== null) break;
   }
   if (usage?.estimated && cost.estimatedUsd !== null) cost.fromEstimatedUsage = true;
+  if (usage?.cacheExcludedFromInput) {
+    diagnostics.push({ severity: 'info', code: 'usage.cache-excluded', message: `The host counted input without its ${usage.cacheReadTokens} cached tokens; input is shown with them added (${usage.inputTokens})`, ...at });
+  }
+  if (usage && cost.estimatedUsd === null && detected.provider !== 'ollama') {
+    const why = model ? `the offline price table (genai-prices) has no price for "${model}"` : 'the response names no model';
+    diagnostics.push({ severity: 'info', code: 'cost.no-estimate', message: `No cost estimate: ${why}`, ...at });
+  }
   return { index: i.index, provider: detected.provider, dialect: detected.dialect, model, streaming, request, stream, message, usage, cost, diagnostics };
 }
 

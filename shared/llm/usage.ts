@@ -19,6 +19,9 @@ function obj(v: unknown): Obj {
 }
 
 function make(input: number, output: number, cacheRead: number, cacheWrite: number, reasoning: number, total?: unknown): Usage {
+  // Cache reads and writes are part of the input. A host reporting more cache than input
+  // counted its input without them (hyper.charm.land, Azure AI Foundry grok): add them back.
+  if (cacheRead + cacheWrite > input) return { ...make(input + cacheRead + cacheWrite, output, cacheRead, cacheWrite, reasoning, total), cacheExcludedFromInput: true };
   return {
     inputTokens: input,
     outputTokens: output,
@@ -41,6 +44,9 @@ export function openaiChatUsage(u: Obj): Usage {
   const total = num(u.total_tokens);
   const excludesReasoning = reasoning > 0 && total === input + completion + reasoning && total !== input + completion;
   const output = excludesReasoning ? completion + reasoning : completion;
+  // Some hosts count prompt_tokens without the cached ones; their total then adds them back.
+  const excludesCache = cacheRead > 0 && total === input + completion + cacheRead && total !== input + completion;
+  if (excludesCache) return { ...make(input + cacheRead, output, cacheRead, num(pd.cache_write_tokens), reasoning, total), cacheExcludedFromInput: true };
   return make(input, output, cacheRead, num(pd.cache_write_tokens), reasoning, total || undefined);
 }
 
@@ -87,4 +93,20 @@ export function ollamaUsage(u: Obj): Usage {
 export function cohereUsage(u: Obj): Usage {
   const b = isObj(u.billed_units) ? u.billed_units : isObj(u.tokens) ? u.tokens : u;
   return make(num(b.input_tokens), num(b.output_tokens), num(u.cached_tokens), 0, 0);
+}
+
+/**
+ * The cost the provider reports in a usage object, in USD: OpenRouter `cost` (a number), xAI
+ * `cost_in_usd_ticks` (1 tick = 1e-10 USD), Perplexity `cost.total_cost`, `cost.usd`.
+ */
+export function reportedCost(u: Obj): number | null {
+  if (typeof u.cost === 'number' && Number.isFinite(u.cost)) return u.cost;
+  if (isObj(u.cost)) {
+    for (const k of ['total_cost', 'usd', 'total']) {
+      const v = u.cost[k];
+      if (typeof v === 'number' && Number.isFinite(v)) return v;
+    }
+  }
+  if (typeof u.cost_in_usd_ticks === 'number' && Number.isFinite(u.cost_in_usd_ticks)) return u.cost_in_usd_ticks * 1e-10;
+  return null;
 }

@@ -51,6 +51,8 @@ export interface Usage {
    * never sent them (truncated stream, no usage chunk). The other fields are as reported.
    */
   estimated?: UsageEstimate;
+  /** The host counted its input without the cached tokens; inputTokens has them added back. */
+  cacheExcludedFromInput?: true;
 }
 
 export type UsageField = 'inputTokens' | 'outputTokens' | 'totalTokens' | 'cacheReadTokens' | 'cacheWriteTokens' | 'reasoningTokens';

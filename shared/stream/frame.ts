@@ -34,6 +34,9 @@ export function frameBody(body: Body, headers: Header[]): FramedStream {
           message: 'The event stream does not end with a blank line; its last event was completed by the viewer',
         });
       }
+      for (const e of r.errorLines) {
+        diagnostics.push({ severity: 'warning', code: 'stream.error-line', message: `The stream carries a non-standard "error:" line: ${e.slice(0, 300)}` });
+      }
       break;
     }
     case 'ndjson':

@@ -11,6 +11,11 @@ export interface SseResult {
   events: StreamEvent[];
   /** The body did not end in a blank line; the pending event was dispatched as if it had. */
   unterminated: boolean;
+  /**
+   * Values of non-standard `error:` lines (some hosts report a mid-stream failure that way). The
+   * spec ignores unknown fields, so no event carries them; kept so the failure is not lost.
+   */
+  errorLines: string[];
 }
 
 const LF = 10;
@@ -32,6 +37,7 @@ export function frameSse(bytes: Uint8Array, ascii?: string | null): SseResult {
   let id: string | undefined;
   let blockStart = pos; // first byte of the current (not yet dispatched) block of lines
   let sawField = false;
+  const errorLines: string[] = [];
 
   const dispatch = (end: number) => {
     if (data.length > 0) {
@@ -74,7 +80,7 @@ export function frameSse(bytes: Uint8Array, ascii?: string | null): SseResult {
     }
     if (data.length > 0 || sawField) unterminated = true;
     dispatch(n);
-    return { events, unterminated };
+    return { events, unterminated, errorLines };
   }
   const n = bytes.length;
   while (pos < n) {
@@ -95,7 +101,7 @@ export function frameSse(bytes: Uint8Array, ascii?: string | null): SseResult {
   if (data.length > 0 || sawField) unterminated = true;
   // Policy (notes §2): act as if the body ended with a blank line, and say so.
   dispatch(n);
-  return { events, unterminated };
+  return { events, unterminated, errorLines };
 
   function processLine(line: string) {
     if (line.charCodeAt(0) === 58) return; // ':' comment (OpenRouter keep-alives)
@@ -115,7 +121,8 @@ export function frameSse(bytes: Uint8Array, ascii?: string | null): SseResult {
     else if (field === 'id') {
       if (!value.includes('\0')) id = value;
     }
-    // `retry` and unknown fields do not change the events we show.
+    else if (field === 'error') errorLines.push(value);
+    // `retry` and other unknown fields do not change the events we show.
   }
 }
 

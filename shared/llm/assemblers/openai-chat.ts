@@ -4,7 +4,7 @@
  * Only choice 0 is assembled: that is what every recorded client asked for.
  */
 import type { AssembledMessage, StreamEvent } from '../../model/llm';
-import { isObj, openaiChatUsage } from '../usage';
+import { isObj, openaiChatUsage, reportedCost } from '../usage';
 import { classifyArgs } from '../tool-args';
 import { BaseAssembler, nonEmpty, str } from './base';
 
@@ -13,6 +13,8 @@ type Obj = Record<string, unknown>;
 export class OpenAiChatAssembler extends BaseAssembler {
   byId = new Map<string, number>();
   byIndex = new Map<number, number>();
+  /** A non-streamed body: the choice's `message` is the whole answer. */
+  whole = false;
 
   handle(json: unknown, ev?: StreamEvent): void {
     if (!isObj(json)) return;
@@ -31,13 +33,14 @@ export class OpenAiChatAssembler extends BaseAssembler {
   private takeUsage(u: Obj): void {
     // A snapshot: replace, never add (notes §0).
     this.usage = openaiChatUsage(u);
-    if (typeof u.cost === 'number') this.reportedCostUsd = u.cost;
-    else if (typeof u.cost_in_usd_ticks === 'number') this.reportedCostUsd = u.cost_in_usd_ticks * 1e-10;
+    const cost = reportedCost(u);
+    if (cost !== null) this.reportedCostUsd = cost;
   }
 
   private choice(c: Obj): void {
-    const d = isObj(c.delta) ? c.delta : isObj(c.message) ? c.message : null;
-    if (typeof c.text === 'string') this.text += c.text; // legacy completions
+    const d = this.whole ? wholeMessage(c) : isObj(c.delta) ? c.delta : isObj(c.message) ? c.message : null;
+    // One source per chunk: Together sends each token both as legacy `text` and in `delta.content`.
+    if (typeof c.text === 'string' && !(d && typeof d.content === 'string')) this.text += c.text; // legacy completions
     if (d) this.delta(d);
     // Never let a later finish_reason:null (OpenRouter's usage chunk) un-finish the choice.
     if (nonEmpty(c.finish_reason)) this.finishReason = String(c.finish_reason);
@@ -46,7 +49,11 @@ export class OpenAiChatAssembler extends BaseAssembler {
   private delta(d: Obj): void {
     if (typeof d.content === 'string') this.text += d.content;
     else if (Array.isArray(d.content)) {
-      for (const p of d.content) if (isObj(p) && typeof p.text === 'string') this.text += p.text;
+      for (const p of d.content) {
+        if (!isObj(p)) continue;
+        if (p.type === 'thinking') this.reasoning += thinkingText(p.thinking); // Mistral magistral
+        else if (typeof p.text === 'string') this.text += p.text;
+      }
     }
     if (typeof d.refusal === 'string' && d.refusal !== '') this.addError(`Refusal: ${d.refusal}`);
     const details = Array.isArray(d.reasoning_details) ? d.reasoning_details : [];
@@ -102,6 +109,24 @@ export class OpenAiChatAssembler extends BaseAssembler {
   }
 }
 
+/**
+ * A non-streamed choice's message. Perplexity sends the full `message` plus an empty `delta`:
+ * the message wins whenever it has something to say.
+ */
+function wholeMessage(c: Obj): Obj | null {
+  const m = isObj(c.message) ? c.message : null;
+  const said = (o: Obj | null) => !!o && ((typeof o.content === 'string' && o.content !== '') || (Array.isArray(o.content) && o.content.length > 0) || Array.isArray(o.tool_calls) || o.reasoning_content !== undefined || o.reasoning !== undefined);
+  if (said(m)) return m;
+  return isObj(c.delta) && said(c.delta) ? c.delta : m;
+}
+
+/** Mistral's `thinking` is an array of `{type:"text", text}` parts (or, defensively, a string). */
+function thinkingText(t: unknown): string {
+  if (typeof t === 'string') return t;
+  if (!Array.isArray(t)) return '';
+  return t.map((p) => (isObj(p) && typeof p.text === 'string' ? p.text : '')).join('');
+}
+
 export function errorText(e: unknown): string {
   if (typeof e === 'string') return e;
   if (isObj(e)) {
@@ -114,6 +139,7 @@ export function errorText(e: unknown): string {
 
 export function openAiChatFromJson(body: unknown): AssembledMessage {
   const a = new OpenAiChatAssembler();
+  a.whole = true;
   a.handle(body);
   a.done = true;
   return a.snapshot();

@@ -7,7 +7,7 @@
 import type { AssembledMessage } from '../../model/llm';
 import { b64Bytes } from '../builtin-summary';
 import { openAiAnnotation } from '../citations';
-import { isObj, openaiResponsesUsage } from '../usage';
+import { isObj, openaiResponsesUsage, reportedCost } from '../usage';
 import { argsText, BaseAssembler, nonEmpty } from './base';
 import { errorText } from './openai-chat';
 
@@ -198,7 +198,12 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
 
   private terminal(r: Obj): void {
     this.meta(r);
-    if (isObj(r.usage)) this.usage = openaiResponsesUsage(r.usage);
+    if (isObj(r.usage)) {
+      this.usage = openaiResponsesUsage(r.usage);
+      // xAI `cost_in_usd_ticks`, OpenRouter `cost`: the same fields as on Chat.
+      const cost = reportedCost(r.usage);
+      if (cost !== null) this.reportedCostUsd = cost;
+    }
     const reason = isObj(r.incomplete_details) ? r.incomplete_details.reason : null;
     if (nonEmpty(reason)) this.finishReason = String(reason);
     else if (nonEmpty(r.status)) this.finishReason = String(r.status);
