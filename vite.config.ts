@@ -2,13 +2,16 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
-// The renderer is a plain web app: Electron loads the built files from disk and
+// The renderer is a plain web app: Electron serves the built files from app:// and
 // `tapedeck serve` serves the same files over HTTP. `base: './'` keeps asset URLs relative
-// so both file:// and http:// work.
+// so both work.
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react()],
+  // Vite stamps this placeholder on the tags it writes and in <meta property="csp-nonce">;
+  // both hosts replace it with a fresh nonce per load (main/server/csp.ts).
+  html: { cspNonce: '__TAPEDECK_CSP_NONCE__' },
   build: {
     outDir: fileURLToPath(new URL('./app/dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -2,20 +2,26 @@
  * The Electron shell, kept thin on purpose: lifecycle, one hardened window, menus. Everything
  * else is the shared backend, which is tested in Node and through `tapedeck serve`.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session } from 'electron';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { channelOf, type EventName, type EventPayload } from '../../shared/api/contract';
 import { createBackend } from '../backend/backend';
 import { rendererDir, samplesDir } from '../backend/app-paths';
 import { defaultConfigDir } from '../backend/config-dir';
 import { registerIpc } from './ipc';
 import { menuTemplate, type ThemeSource } from './menu';
-import { CSP } from '../server/security';
+import { BASE_CSP } from '../server/csp';
+import { APP_INDEX_URL, APP_SCHEME, handleAppRequest } from './app-protocol';
+import { droppedPath, withCsp } from './navigation';
 import { secureWindowOptions } from './window-options';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const argPaths = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
+
+// Must happen before 'ready'. standard: relative URLs and an origin of its own; secure: a
+// secure context like https; supportFetchAPI: module scripts, workers and fetch load from it.
+// corsEnabled stays off, so no other origin can read app:// responses.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let win: BrowserWindow | null = null;
 // macOS hands files and folders (Finder "Open With", Dock drops) over as open-file events,
@@ -32,8 +38,8 @@ app.on('open-file', (event, path) => {
 // builds a backend of its own, so two processes never write the same config and cache.
 if (!app.requestSingleInstanceLock()) app.exit(0);
 else app.whenReady().then(async () => {
-  const indexFile = join(rendererDir(), 'index.html');
-  const indexUrl = pathToFileURL(indexFile).href;
+  const uiDir = rendererDir();
+  protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, uiDir));
   const configDir = defaultConfigDir();
   const backend = createBackend({
     configDir,
@@ -43,29 +49,23 @@ else app.whenReady().then(async () => {
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
   });
-  registerIpc(ipcMain, backend.handlers, indexUrl);
+  registerIpc(ipcMain, backend.handlers, APP_INDEX_URL);
   const send = <K extends EventName>(event: K, payload: EventPayload<K>) => win?.webContents.send(channelOf(event), payload);
   backend.subscribe(send);
 
-  // Deny every permission (camera, notifications, …) and pin the CSP on every response.
+  // Deny every permission (camera, notifications, …); any response without a CSP gets one.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
+    cb({ responseHeaders: withCsp(details.responseHeaders, BASE_CSP) }),
   );
   app.on('web-contents-created', (_e, contents) => {
     // Navigation is always refused. A folder or file dropped on the window arrives as a
     // navigation to its file:// URL (navigateOnDragDrop), which we turn into "open it".
     contents.on('will-navigate', (event, url) => {
       event.preventDefault();
-      if (!url.startsWith('file:') || url === indexUrl) return;
-      let dropped: string;
-      try {
-        dropped = fileURLToPath(url); // throws on file://host/… URLs, which name no local path
-      } catch {
-        return;
-      }
-      void backend.handlers.openPath(dropped).catch(() => undefined);
+      const dropped = droppedPath(url);
+      if (dropped) void backend.handlers.openPath(dropped).catch(() => undefined);
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     // The UI never needs a second window or an external page.
@@ -153,7 +153,7 @@ else app.whenReady().then(async () => {
     });
     if (choice === 0) event.preventDefault();
   });
-  await win.loadFile(indexFile);
+  await win.loadURL(APP_INDEX_URL);
 
   // A second launch with a path opens it here instead of starting another app.
   app.on('second-instance', (_e, argv) => {

@@ -1,6 +1,7 @@
 /**
  * Registers one ipcMain handler per contract call. Each checks that the message comes from
- * our own top-level frame loaded from our own files (Electron checklist #17), then runs the
+ * our own top-level frame on our own app:// origin (Electron checklist #17; only the
+ * renderer's built files are served there, see app-protocol.ts), then runs the
  * call through the same invoker the HTTP host uses.
  */
 import { callNames, channelOf, type ApiResult, type Handlers } from '../../shared/api/contract';
@@ -20,7 +21,8 @@ export function isTrustedSender(frame: SenderFrameLike | null, rendererIndexUrl:
   try {
     const u = new URL(frame.url);
     const expected = new URL(rendererIndexUrl);
-    return u.protocol === 'file:' && u.pathname === expected.pathname;
+    // Custom schemes have an opaque URL.origin in Node, so compare scheme and host.
+    return u.protocol === expected.protocol && u.host === expected.host;
   } catch {
     return false;
   }

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend/backend';
 import { invokeHandler } from '../backend/invoke';
 import { serveStatic } from './static-files';
-import { CSP, hostAllowed, newToken, originAllowed, pathAfterToken } from './security';
+import { BASE_CSP } from './csp';
+import { hostAllowed, newToken, originAllowed, pathAfterToken } from './security';
 
 const MAX_BODY = 256 * 1024 * 1024;
 /** How long close() lets in-flight requests finish before it cuts their sockets. */
@@ -21,7 +22,7 @@ export interface RunningServer {
 }
 
 const SECURITY_HEADERS = {
-  'content-security-policy': CSP,
+  'content-security-policy': BASE_CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',

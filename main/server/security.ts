@@ -49,5 +49,3 @@ export function pathAfterToken(pathname: string, token: string): string | null {
   if (!m || !safeEqual(m[1], token)) return null;
   return m[2] ?? '/';
 }
-
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { noncedPage } from './csp';
 
-const TYPES: Record<string, string> = {
+const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -17,6 +18,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
 };
+
+export const contentTypeOf = (file: string): string => TYPES[extname(file)] ?? 'application/octet-stream';
 
 /** Serves a file of the built renderer. Returns false when there is no such file. */
 export async function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): Promise<boolean> {
@@ -32,11 +35,19 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return false;
   const st = await stat(file).catch(() => null);
   if (!st?.isFile()) return false;
+  if (extname(file) === '.html') {
+    // Each page load gets its own style nonce, in the page and in its CSP header.
+    const page = noncedPage(await readFile(file, 'utf8'));
+    const body = Buffer.from(page.html);
+    res.writeHead(200, { ...headers, 'content-security-policy': page.csp, 'content-type': contentTypeOf(file), 'content-length': String(body.length), 'cache-control': 'no-store' });
+    res.end(body);
+    return true;
+  }
   res.writeHead(200, {
     ...headers,
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'content-length': String(st.size),
-    'cache-control': extname(file) === '.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+    'cache-control': 'public, max-age=31536000, immutable',
   });
   createReadStream(file).pipe(res);
   return true;

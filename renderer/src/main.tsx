@@ -1,3 +1,4 @@
+import './csp-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectApi } from '../bridge';

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { secureWindowOptions } from '../../../main/electron/window-options';
 import { isTrustedSender, registerIpc, type IpcMainLike } from '../../../main/electron/ipc';
 import { channelOf, type Handlers } from '../../../shared/api/contract';
-import { CSP } from '../../../main/server/security';
+import { BASE_CSP, contentSecurityPolicy } from '../../../main/server/csp';
+import { APP_INDEX_URL } from '../../../main/electron/app-protocol';
+import { droppedPath, withCsp } from '../../../main/electron/navigation';
 import { menuTemplate } from '../../../main/electron/menu';
 
-const INDEX = 'file:///opt/tapedeck/app/dist/renderer/index.html';
+const INDEX = APP_INDEX_URL;
 
 describe('Electron window hardening (checklist items testable without the binary)', () => {
   it('isolates, sandboxes and disables node in every context', () => {
@@ -24,20 +25,41 @@ describe('Electron window hardening (checklist items testable without the binary
     });
   });
 
-  it('has a strict CSP in the page and the headers: no eval, no inline script, no remote origins', () => {
-    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
-    const meta = /Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1];
-    for (const csp of [CSP, meta]) {
+  it('has a strict CSP: no eval, no inline script or style element, no remote origins', () => {
+    for (const csp of [BASE_CSP, contentSecurityPolicy('n0nce')]) {
       const script = /script-src ([^;]+)/.exec(csp)![1].trim();
       expect(script).toBe("'self'");
       expect(csp).not.toMatch(/unsafe-eval|https?:|\*/);
       expect(csp).toMatch(/object-src 'none'/);
+      // Inline style is allowed for attributes only (Monaco's view lines); elements need the nonce.
+      expect(csp.split('; ').filter((d) => d.includes('unsafe-inline'))).toEqual(["style-src-attr 'unsafe-inline'"]);
     }
+    expect(contentSecurityPolicy('n0nce')).toMatch(/style-src-elem 'self' 'nonce-n0nce'(;|$)/);
+    expect(BASE_CSP).toMatch(/style-src-elem 'self'(;|$)/);
   });
 
-  it('only answers IPC from our own top-level file:// frame', async () => {
+  it('pins a CSP on responses without one, and keeps the one the app:// handler sent', () => {
+    expect(withCsp({ 'Content-Type': ['text/html'] }, BASE_CSP)).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [BASE_CSP] });
+    expect(withCsp(undefined, BASE_CSP)).toEqual({ 'Content-Security-Policy': [BASE_CSP] });
+    const own = { 'content-security-policy': [contentSecurityPolicy('abc')] };
+    expect(withCsp(own, BASE_CSP)).toBe(own);
+  });
+
+  it('turns a dropped file:// navigation into a path, and refuses every other navigation', () => {
+    expect(droppedPath('file:///home/me/cassettes')).toBe('/home/me/cassettes');
+    expect(droppedPath('file:///home/me/a%20b.yaml')).toBe('/home/me/a b.yaml');
+    expect(droppedPath('file://server/share/x.yaml')).toBeNull();
+    expect(droppedPath(APP_INDEX_URL)).toBeNull();
+    expect(droppedPath('https://evil.example/')).toBeNull();
+  });
+
+  it('only answers IPC from our own top-level app:// frame', async () => {
     expect(isTrustedSender({ url: INDEX, parent: null }, INDEX)).toBe(true);
+    expect(isTrustedSender({ url: 'app://tapedeck/', parent: null }, INDEX)).toBe(true);
     expect(isTrustedSender({ url: 'https://evil.example/index.html', parent: null }, INDEX)).toBe(false);
+    expect(isTrustedSender({ url: 'https://tapedeck/index.html', parent: null }, INDEX)).toBe(false);
+    expect(isTrustedSender({ url: 'app://evil/index.html', parent: null }, INDEX)).toBe(false);
+    expect(isTrustedSender({ url: 'file:///opt/tapedeck/app/dist/renderer/index.html', parent: null }, INDEX)).toBe(false);
     expect(isTrustedSender({ url: 'file:///tmp/evil.html', parent: null }, INDEX)).toBe(false);
     expect(isTrustedSender({ url: INDEX, parent: {} }, INDEX)).toBe(false);
     expect(isTrustedSender(null, INDEX)).toBe(false);
