@@ -4,11 +4,15 @@
  *   checkpoints. Baseline: the same seeks replayed from event 0 without checkpoints.
  * - core.parse_mb_per_s: parseCassette + analyzeCassette over the golden dialect fixtures (scaled
  *   up by repetition). Baseline: yaml.parse of the same files in the same run.
+ * - core.many_keys_300k_s: parseCassette and the index parser of a cassette whose headers are
+ *   one mapping of 300,000 keys (duplicate-key checks used to make this quadratic: minutes).
+ *   Baseline: yaml.parse of the same file with uniqueKeys off (on, yaml itself is quadratic).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as yamlParse } from 'yaml';
 import { parseCassette } from '../../shared/cassette/parse';
+import { parseCassetteForIndex } from '../../shared/cassette/parse-index';
 import { createAssembler } from '../../shared/llm/assemblers/index';
 import { analyzeCassette } from '../../shared/llm/analyze';
 import { createReplay } from '../../shared/llm/replay';
@@ -64,4 +68,20 @@ export async function run(report: Report): Promise<void> {
   for (let r = 0; r < rounds; r++) for (const t of texts) yamlParse(t);
   const base = mb / ((performance.now() - t0) / 1000);
   report({ name: 'core.parse_mb_per_s', value: ours, unit: 'MB/s', baseline: 'yaml.parse of the same files', baselineValue: base });
+
+  const manyKeys = manyKeysCassette(300_000);
+  const manyBytes = new TextEncoder().encode(manyKeys);
+  t0 = performance.now();
+  parseCassette({ path: 'many.yaml', bytes: manyBytes });
+  parseCassetteForIndex({ path: 'many.yaml', bytes: manyBytes });
+  const manyOurs = (performance.now() - t0) / 2000;
+  t0 = performance.now();
+  yamlParse(manyKeys, { uniqueKeys: false });
+  report({ name: 'core.many_keys_300k_s', value: manyOurs, unit: 's', baseline: 'yaml.parse of the same file, uniqueKeys off', baselineValue: (performance.now() - t0) / 1000 });
+}
+
+function manyKeysCassette(n: number): string {
+  const keys: string[] = [];
+  for (let i = 0; i < n; i++) keys.push(`      x-h${i}: v${i}`);
+  return `interactions:\n- request:\n    body: ''\n    headers:\n${keys.join('\n')}\n    method: GET\n    uri: https://example.com/\n  response:\n    body: {string: ok}\n    headers: {}\n    status: {code: 200, message: OK}\nversion: 1\n`;
 }

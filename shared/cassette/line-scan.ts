@@ -139,11 +139,14 @@ class LineScanner {
   private map(n: number, k: number): YAMLMap {
     const { s } = this;
     const map = fastMap();
+    // A Set, not a scan of map.items: a mapping of 300,000 keys made that quadratic.
+    const keys = new Set<unknown>();
     for (;;) {
       // Document markers at column 0 would end the document.
       if (n === 0 && (s.startsWith('---', k) || s.startsWith('...', k))) decline();
       const key = this.key(k);
-      for (const pair of map.items) if ((pair.key as Scalar).value === key.value) decline(); // duplicate key
+      if (keys.has(key.value)) decline(); // duplicate key
+      keys.add(key.value);
       this.bodyValue = key.value === 'body' || key.value === 'string';
       map.items.push(fastPair(key, this.mapValue(n)));
       this.bodyValue = false;
