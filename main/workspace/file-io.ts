@@ -6,7 +6,7 @@
 import { ApiFailure, type CassetteFile, type SaveOutcome, type SaveRequest } from '../../shared/api/contract';
 import { isUtf8 } from 'node:buffer';
 import { hasCassetteExtension } from '../../shared/workspace/summarize';
-import { atomicWriteFile } from '../fs/atomic-write';
+import { atomicWriteFile, READ_ONLY } from '../fs/atomic-write';
 import { checkRelPath, resolveInRoot } from './confine';
 import { openInRoot } from './confined-open';
 import { contentHash } from './engine';
@@ -49,10 +49,18 @@ function sameRevision(base: string, disk: string): boolean {
   return !!h1 && h1.length === 8 && h1 === h2;
 }
 
+/**
+ * Files read through readCassette, per root: a save may recreate one of these after it was
+ * deleted on disk (the UI still holds its text), but never creates a file nobody opened.
+ */
+const opened = new WeakMap<RootIndex, Set<string>>();
+
 export async function readFileAt(root: RootIndex, relPath: string): Promise<CassetteFile> {
   const clean = cassettePath(relPath);
   const disk = await readDisk(root.real, clean, false);
   if (!disk) throw new ApiFailure('file.not-found', `No such file: ${clean}`);
+  if (!opened.has(root)) opened.set(root, new Set());
+  opened.get(root)!.add(clean);
   const binary = clean.toLowerCase().endsWith('.gz') || !isUtf8(disk.bytes); // native check; the JS one is for shared/
   return {
     rootId: root.id,
@@ -86,15 +94,20 @@ export async function saveFileAt(root: RootIndex, req: SaveRequest, pool: Engine
         return out;
       }
       const disk = await readDisk(root.real, clean, true);
+      if (!disk && !opened.get(root)?.has(clean)) throw new ApiFailure('file.not-found', `No such file: ${clean} (a save writes only files that were opened).`);
+      // Deleted on disk since it was opened: nothing there to lose, so the save writes it again.
       const diskRevision = disk ? revisionOf(disk.size, disk.mtimeMs, disk.hash) : '';
-      if (!req.force && !sameRevision(String(req.baseRevision ?? ''), diskRevision))
-        return {
-          status: 'conflict',
-          message: disk ? `${clean} changed on disk since it was opened.` : `${clean} was deleted on disk since it was opened.`,
-          diskRevision,
-        };
+      if (disk && !req.force && !sameRevision(String(req.baseRevision ?? ''), diskRevision))
+        return { status: 'conflict', message: `${clean} changed on disk since it was opened.`, diskRevision };
       // Refuses (and leaves nothing behind) if the folder or file is swapped for a symlink.
-      const st = await atomicWriteFile(abs, bytes, { confine: { rootReal: root.real, relPath: clean } });
+      const st = await atomicWriteFile(abs, bytes, {
+        confine: { rootReal: root.real, relPath: clean },
+        readOnly: req.overwriteReadOnly ? 'overwrite' : 'refuse',
+      }).catch((e) => {
+        if (e instanceof ApiFailure && e.code === READ_ONLY) return { readOnly: e.message };
+        throw e;
+      });
+      if ('readOnly' in st) return { status: 'read-only', message: st.readOnly };
       root.recordSaved(clean, {
         summary: { ...res.summary, size: st.size, mtimeMs: st.mtimeMs },
         size: st.size,

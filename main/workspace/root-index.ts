@@ -165,7 +165,7 @@ export class RootIndex {
           backlog.push(f);
         }
       batch.schedule();
-    });
+    }, { removeLeftovers: true });
     const s = await ready.finally(() => clearTimeout(pendingTimer));
     for (const f of backlog.splice(0)) handle(f, s);
     batch.schedule();

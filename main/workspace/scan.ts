@@ -1,12 +1,15 @@
 /**
  * Recursive directory walk for cassette candidates. Skips .git and node_modules, follows
  * symlinks only while they stay inside the root, and visits each real directory once, so a
- * symlink loop (a -> ..) ends instead of recursing forever.
+ * symlink loop (a -> ..) ends instead of recursing forever. The first walk of an opened folder
+ * also removes temp files a killed save left behind (`.NAME.tapedeck-tmp-…`).
  */
 import type { Dirent } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { hasCassetteExtension } from '../../shared/workspace/summarize';
+import { TEMP_NAME } from '../fs/atomic-write';
 import { isInside } from './confine';
 
 export const IGNORED_DIRS = new Set(['.git', 'node_modules']);
@@ -26,6 +29,7 @@ export async function walk(
   rootReal: string,
   startRel: string,
   onFiles: (files: ScannedFile[]) => void,
+  opts: { removeLeftovers?: boolean } = {},
 ): Promise<void> {
   const visited = new Set<string>();
   // Each entry carries its real path when the walk already knows it: a directory listed by a
@@ -41,7 +45,7 @@ export async function walk(
         const real = known ?? (await realpath(abs).catch(() => null));
         if (!real || visited.has(real) || !isInside(rootReal, real)) return;
         visited.add(real);
-        const { files, dirs } = await readDir(rootReal, abs, real, rel);
+        const { files, dirs } = await readDir(rootReal, abs, real, rel, opts.removeLeftovers ?? false);
         queue.push(...dirs);
         if (files.length > 0) onFiles(files);
       }),
@@ -55,6 +59,7 @@ async function readDir(
   abs: string,
   real: string,
   rel: string,
+  removeLeftovers: boolean,
 ): Promise<{ files: ScannedFile[]; dirs: { rel: string; real: string | null }[] }> {
   const files: ScannedFile[] = [];
   const dirs: { rel: string; real: string | null }[] = [];
@@ -74,6 +79,9 @@ async function readDir(
         if (!IGNORED_DIRS.has(d.name)) dirs.push({ rel: childRel, real: join(real, d.name) });
         return;
       }
+      // Only the walk that opens a folder runs this; saves run after it (root.serial), so no
+      // save of ours is writing the temp. A save by another Tapedeck then fails and keeps its file.
+      if (removeLeftovers && d.isFile() && TEMP_NAME.test(d.name)) await unlink(childAbs).catch(() => {});
       if (!d.isFile() && !d.isSymbolicLink()) return;
       if (d.isSymbolicLink()) {
         const target = await realpath(childAbs).catch(() => null);

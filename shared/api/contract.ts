@@ -57,12 +57,16 @@ export interface SaveRequest extends CassetteRef {
   force?: boolean;
   /** Write even if the result does not parse as a cassette (the raw editor's "save anyway"). */
   allowInvalid?: boolean;
+  /** Write even if the file is read-only on disk (the UI's explicit "save anyway"); its mode stays read-only. */
+  overwriteReadOnly?: boolean;
 }
 
 export type SaveOutcome =
   | { status: 'saved'; revision: string; mtimeMs: number; size: number }
   | { status: 'conflict'; message: string; diskRevision: string }
-  | { status: 'invalid'; message: string; line?: number; column?: number };
+  | { status: 'invalid'; message: string; line?: number; column?: number }
+  /** The file on disk is read-only (no write permission): nothing was written. */
+  | { status: 'read-only'; message: string };
 
 export interface IndexBatch {
   upserted: CassetteSummary[];
