@@ -8,13 +8,13 @@ import { encodeCassetteFile } from '../../../shared/edit/cassette-file';
 import { validateCassetteText } from '../../../shared/edit/validate';
 import { base64Encode } from '../../../shared/util/bytes';
 import { fileTransition } from '../features/editor/file-state';
-import type { AppStore, EditorState, StoreDeps } from './types';
+import type { AppStore, EditorState, SaveOptions, StoreDeps } from './types';
 
 export async function saveEditor(
   get: AppStore['getState'],
   patch: (p: Partial<EditorState>) => void,
   deps: StoreDeps,
-  opts: { allowInvalid?: boolean },
+  opts: SaveOptions,
 ): Promise<SaveOutcome | null> {
   const e = get().editor;
   if (!e.ref || e.saving || e.readOnly) return null;
@@ -31,7 +31,7 @@ export async function saveEditor(
       return null;
     }
   }
-  patch({ saving: true, invalid: null });
+  patch({ saving: true, invalid: null, readOnlyFile: null });
   let out: SaveOutcome;
   try {
     const content = e.gzip ? base64Encode(encodeCassetteFile({ text, gzip: true })) : text;
@@ -42,6 +42,7 @@ export async function saveEditor(
       baseRevision: e.file.baseRevision,
       ...(e.file.force ? { force: true } : {}),
       ...(opts.allowInvalid ? { allowInvalid: true } : {}),
+      ...(opts.overwriteReadOnly ? { overwriteReadOnly: true } : {}),
     });
   } catch (err) {
     patch({ saving: false, notice: { kind: 'error', text: `Save failed: ${(err as Error).message}` } });
@@ -50,6 +51,8 @@ export async function saveEditor(
   const cur = get().editor;
   if (out.status === 'saved') {
     patch({ saving: false, file: fileTransition(cur.file, { type: 'saved', revision: out.revision, text }), notice: { kind: 'info', text: 'Saved' } });
+  } else if (out.status === 'read-only') {
+    patch({ saving: false, readOnlyFile: out.message });
   } else if (out.status === 'invalid') {
     patch({ saving: false, invalid: { message: out.message, ...(out.line ? { line: out.line } : {}), ...(out.column ? { column: out.column } : {}) } });
   } else {

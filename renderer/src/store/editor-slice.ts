@@ -27,6 +27,7 @@ export const emptyEditor: EditorState = {
   findings: [],
   saving: false,
   invalid: null,
+  readOnlyFile: null,
   diffOpen: false,
   notice: null,
   cursorAt: null,
@@ -169,7 +170,7 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get, deps) => 
       patch({ diffOpen });
       if (diffOpen) set({ mainTab: 'raw' });
     },
-    dismissInvalid: () => patch({ invalid: null }),
+    dismissInvalid: () => patch({ invalid: null, readOnlyFile: null }),
     dismissNotice: () => patch({ notice: null }),
     setCursorAt: (cursorAt) => patch({ cursorAt }),
 

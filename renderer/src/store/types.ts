@@ -146,10 +146,18 @@ export interface EditorState {
   saving: boolean;
   /** The text does not parse: the save waits for "save anyway". */
   invalid: { message: string; line?: number; column?: number } | null;
+  /** The file is read-only on disk: the save waits for an explicit "save anyway". */
+  readOnlyFile: string | null;
   diffOpen: boolean;
   notice: { kind: 'error' | 'info'; text: string } | null;
   /** Where the editor cursor is, in view terms (for the status line). */
   cursorAt: { interaction: number; event: number | null } | null;
+}
+
+/** The explicit confirmations a save may carry. */
+export interface SaveOptions {
+  allowInvalid?: boolean;
+  overwriteReadOnly?: boolean;
 }
 
 export interface EditorSlice {
@@ -163,7 +171,7 @@ export interface EditorSlice {
   applyFix(index: number): Promise<void>;
   undoEdit(): void;
   redoEdit(): void;
-  save(opts?: { allowInvalid?: boolean }): Promise<SaveOutcome | null>;
+  save(opts?: SaveOptions): Promise<SaveOutcome | null>;
   revert(): void;
   onExternalChange(): Promise<void>;
   resolveConflict(choice: 'reload' | 'keep-mine'): void;

@@ -10,7 +10,7 @@ export function EditBar() {
   const store = useAppStoreApi();
   const e = useAppStore(useShallow((s) => ({
     dirty: s.editor.dirty, conflict: s.editor.file.conflict, force: s.editor.file.force, saving: s.editor.saving,
-    invalid: s.editor.invalid, notice: s.editor.notice, history: s.editor.history, diffOpen: s.editor.diffOpen, gzip: s.editor.gzip,
+    invalid: s.editor.invalid, readOnlyFile: s.editor.readOnlyFile, notice: s.editor.notice, history: s.editor.history, diffOpen: s.editor.diffOpen, gzip: s.editor.gzip,
   })));
   const st = () => store.getState();
   return (
@@ -32,6 +32,13 @@ export function EditBar() {
           {e.invalid.line ? <button type="button" onClick={() => st().gotoSource({ kind: 'line', line: e.invalid!.line!, column: e.invalid!.column })}>Show</button> : null}
           <button type="button" onClick={() => void st().save({ allowInvalid: true })} data-testid="invalid-save-anyway">Save anyway</button>
           <button type="button" onClick={() => st().dismissInvalid()} data-testid="invalid-cancel">Cancel</button>
+        </div>
+      ) : null}
+      {e.readOnlyFile ? (
+        <div className="banner banner-err" role="alertdialog" data-testid="read-only-prompt">
+          <span><b>Not saved: the file is read-only</b> ({e.readOnlyFile}) Saving anyway overwrites it and keeps it read-only.</span>
+          <button type="button" onClick={() => void st().save({ overwriteReadOnly: true })} data-testid="read-only-save-anyway">Save anyway</button>
+          <button type="button" onClick={() => st().dismissInvalid()} data-testid="read-only-cancel">Cancel</button>
         </div>
       ) : null}
       {e.dirty || e.notice || e.force ? (
