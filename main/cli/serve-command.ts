@@ -25,8 +25,7 @@ export async function startServe(argv: string[], io: CliIo, env = process.env): 
     throw new Error(`The renderer is not built (${renderer} is missing). Run \`npm run build\` first.`);
   }
   const paths = args.positionals.length ? args.positionals.map((p) => resolve(io.cwd, p)) : [samplesDir()];
-  const backend = createBackend({ configDir: defaultConfigDir(env), shell: 'browser' });
-  for (const p of paths) await backend.handlers.openPath(p);
+  const backend = await serveBackend(paths, defaultConfigDir(env));
   const server = await startHttpServer(backend, { port, rendererDir: renderer, ...token });
   io.stdout(`Tapedeck is serving ${paths.join(', ')} at ${server.url}\n`);
   if (!args.flags.has('no-open')) openBrowser(server.url, io);
@@ -38,6 +37,14 @@ export async function startServe(argv: string[], io: CliIo, env = process.env): 
       await backend.close();
     },
   };
+}
+
+/** The backend serve runs: the given paths opened, then nothing else may be opened. */
+export async function serveBackend(paths: string[], configDir: string, workerCount?: number): Promise<Backend> {
+  const backend = createBackend({ configDir, shell: 'browser', workerCount });
+  for (const p of paths) await backend.handlers.openPath(p);
+  await backend.confineToOpenFolders();
+  return backend;
 }
 
 /**
