@@ -12,6 +12,7 @@ import { appVersion } from '../backend/app-paths';
 import { registerNodeCodecs } from '../backend/node-codecs';
 import { atomicWriteFile } from '../fs/atomic-write';
 import { parseArgs } from './args';
+import { collectFiles } from './collect-files';
 import { UsageError } from './io';
 import type { FileResult } from './lint-output';
 import { counts, formatJson, formatSarif, formatText, relPath } from './lint-output';
@@ -26,8 +27,6 @@ export const LINT_USAGE = `Usage: tapedeck lint [--fix] [--format text|json|sari
 Exit codes: 0 clean or only warnings, 1 findings at error level, 2 bad usage.
 `;
 
-const CASSETTE_FILE = /\.(ya?ml|ya?ml\.gz|har|json)$/i;
-const SKIP_DIRS = new Set(['.git', 'node_modules']);
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
 const FAMILIES = new Set(RULES.map((r) => r.code.split('/')[0]).concat('secret', '*'));
 
@@ -49,18 +48,6 @@ function parseRules(specs: string[]): Record<string, RuleLevel> {
     rules[code] = level as RuleLevel;
   }
   return rules;
-}
-
-async function collect(p: string, explicit: boolean, out: { file: string; explicit: boolean }[]): Promise<void> {
-  const st = await fs.stat(p);
-  if (st.isDirectory()) {
-    const entries = await fs.readdir(p, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const e of entries) {
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) await collect(path.join(p, e.name), false, out);
-      else if (e.isFile() && CASSETTE_FILE.test(e.name) && !e.name.includes('.tapedeck-tmp-')) out.push({ file: path.join(p, e.name), explicit: false });
-    }
-  } else if (st.isFile()) out.push({ file: p, explicit });
 }
 
 /** Files found by walking a folder that are not cassettes are skipped, unless they look like a broken one. */
@@ -108,16 +95,20 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   registerNodeCodecs();
-  const files: { file: string; explicit: boolean }[] = [];
   for (const p of args.positionals) {
-    const abs = path.resolve(io.cwd, p);
-    try {
-      await collect(abs, true, files);
-    } catch {
-      io.stderr(`tapedeck lint: cannot read ${p}\n\n${LINT_USAGE}`);
-      return 2;
-    }
+    if (await fs.stat(path.resolve(io.cwd, p)).catch(() => null)) continue;
+    io.stderr(`tapedeck lint: cannot read ${p}\n\n${LINT_USAGE}`);
+    return 2;
   }
+  let collected;
+  try {
+    collected = await collectFiles(args.positionals.map((p) => path.resolve(io.cwd, p)));
+  } catch (e) {
+    io.stderr(`tapedeck lint: cannot read a folder: ${(e as Error).message}\n\n${LINT_USAGE}`);
+    return 2;
+  }
+  const { files, skipped } = collected;
+  for (const s of skipped) io.stderr(`tapedeck lint: skip ${relPath(io.cwd, s)}: a symlink to a file outside the folders given\n`);
   const results: FileResult[] = [];
   for (const { file, explicit } of files) {
     try {

@@ -14,6 +14,7 @@ import { redactText } from '../../shared/redact/redact';
 import { makeRules } from '../../shared/redact/rules';
 import { atomicWriteFile } from '../fs/atomic-write';
 import { parseArgs } from './args';
+import { collectFiles } from './collect-files';
 import { UsageError } from './io';
 
 export const REDACT_USAGE = `Usage: tapedeck redact [--header NAME]... [--pattern REGEX]... [--replacement TEXT] [--write] PATH...
@@ -31,22 +32,6 @@ interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
-}
-
-const CASSETTE_FILE = /\.(ya?ml|ya?ml\.gz|har|json)$/i;
-const SKIP_DIRS = new Set(['.git', 'node_modules']);
-
-async function collect(p: string, explicit: boolean, out: string[]): Promise<void> {
-  const st = await fs.stat(p);
-  if (st.isDirectory()) {
-    const entries = await fs.readdir(p, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const e of entries) {
-      if (e.isDirectory() && SKIP_DIRS.has(e.name)) continue;
-      if (e.isDirectory() || (e.isFile() && CASSETTE_FILE.test(e.name) && !e.name.includes('.tapedeck-tmp-')))
-        await collect(path.join(p, e.name), false, out);
-    }
-  } else if (st.isFile() && (explicit || CASSETTE_FILE.test(p))) out.push(p);
 }
 
 export async function redactCommand(argv: string[], io: Io): Promise<number> {
@@ -71,14 +56,16 @@ export async function redactCommand(argv: string[], io: Io): Promise<number> {
   if ('error' in rules) return usage(rules.error);
   const write = args.flags.has('write');
 
-  const files: string[] = [];
-  for (const p of args.positionals) {
-    try {
-      await collect(path.resolve(io.cwd, p), true, files);
-    } catch {
-      return usage(`no such file or folder: ${p}`);
-    }
+  for (const p of args.positionals) if (!(await fs.stat(path.resolve(io.cwd, p)).catch(() => null))) return usage(`no such file or folder: ${p}`);
+  let collected;
+  try {
+    collected = await collectFiles(args.positionals.map((p) => path.resolve(io.cwd, p)));
+  } catch (e) {
+    return usage(`cannot read a folder: ${(e as Error).message}`);
   }
+  const { files: found, skipped } = collected;
+  for (const s of skipped) io.stderr(`skip ${path.relative(io.cwd, s)}: a symlink to a file outside the folders given\n`);
+  const files = found.map((f) => f.file);
 
   let changedFiles = 0;
   let secrets = 0;
