@@ -10,6 +10,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync, 
 import { O_NONBLOCK, procFdPath } from '../fs/fd-checks';
 import { isInside } from './confine';
 import { parseCassette } from '../../shared/cassette/parse';
+import { maxDecodedBytes } from '../../shared/codec/decompress';
 import { parseCassetteForIndex } from '../../shared/cassette/parse-index';
 import { analyzeCassette } from '../../shared/llm/analyze';
 import type { CassetteAnalysis } from '../../shared/model/analysis';
@@ -174,8 +175,9 @@ function hostText(bytes: Uint8Array): { text: string; textBytes: Uint8Array } | 
   let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (buf[0] === 0x1f && buf[1] === 0x8b) {
     try {
-      // Deflate expands at most 1032:1; anything claiming more is broken (as safeGunzip says).
-      buf = gunzipSync(buf, { maxOutputLength: buf.length * 1032 + 1024 });
+      // Deflate expands at most 1032:1; anything claiming more is broken (as safeGunzip says),
+      // and nothing past the decode cap is read (the shared path then reports it).
+      buf = gunzipSync(buf, { maxOutputLength: Math.min(buf.length * 1032 + 1024, maxDecodedBytes()) });
     } catch {
       return undefined;
     }

@@ -3,9 +3,37 @@
  * runtime); brotli and zstd have no small pure-JS decoder, so the Node side registers node:zlib
  * through `registerDecompressor` (shared/ itself must not import node:*).
  */
-import { gunzipSync, inflateSync, unzlibSync } from 'fflate';
+import { gunzipSync, Inflate, Unzlib } from 'fflate';
 
-export type Decompressor = (bytes: Uint8Array) => Uint8Array;
+/** Decodes `bytes`; must throw (see `tooLarge`) rather than produce more than `maxOutput` bytes. */
+export type Decompressor = (bytes: Uint8Array, maxOutput: number) => Uint8Array;
+
+/**
+ * Decompression bombs: a 7.6 KB cassette with a brotli body of 3 GB of spaces took `inspect`
+ * to 3.3 GB of memory. Every codec stops at this many output bytes per body (configurable:
+ * `setMaxDecodedBytes`); no recorded LLM response comes near it.
+ */
+export const DEFAULT_MAX_DECODED_BYTES = 256 * 1024 * 1024;
+let maxDecoded = DEFAULT_MAX_DECODED_BYTES;
+
+export function setMaxDecodedBytes(n: number): void {
+  maxDecoded = n > 0 ? n : DEFAULT_MAX_DECODED_BYTES;
+}
+
+export function maxDecodedBytes(): number {
+  return maxDecoded;
+}
+
+export class DecodedTooLargeError extends Error {}
+
+/** The one message every codec gives at the cap, so reports read alike whatever the coding. */
+export function tooLarge(max: number): DecodedTooLargeError {
+  return new DecodedTooLargeError(`decoded body exceeds the ${formatSize(max)} limit (a decompression bomb?); decoding stopped`);
+}
+
+function formatSize(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${n} bytes`;
+}
 
 const registry = new Map<string, Decompressor>();
 
@@ -25,14 +53,57 @@ export function hasDecompressor(name: string): boolean {
  * allocate 2 GB for an 18-byte fragment. Deflate cannot expand more than 1032:1, so a larger
  * declared size cannot be right.
  */
-export function safeGunzip(b: Uint8Array): Uint8Array {
+export function safeGunzip(b: Uint8Array, maxOutput = maxDecoded): Uint8Array {
   if (b.length < 18) throw new Error('truncated gzip data');
   const isize = (b[b.length - 4] | (b[b.length - 3] << 8) | (b[b.length - 2] << 16) | (b[b.length - 1] << 24)) >>> 0;
   if (isize > (b.length - 18) * 1032 + 1024) {
     throw new Error(`truncated or corrupt gzip data (declares ${isize} bytes from ${b.length} compressed)`);
   }
+  // fflate writes into a buffer of exactly ISIZE bytes and never grows it, so capping the
+  // declared size caps the output.
+  if (isize > maxOutput) throw tooLarge(maxOutput);
   return gunzipSync(b);
 }
+
+/**
+ * The streaming inflaters fed small slices, so one push can produce at most ~1032× the slice
+ * (16 MB) past the cap before the count stops it: the sync versions grow without bound.
+ */
+function inflateCapped(make: (ondata: (chunk: Uint8Array) => void) => Inflate | Unzlib, b: Uint8Array, maxOutput: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let len = 0;
+  const strm = make((chunk) => {
+    len += chunk.length;
+    if (len > maxOutput) throw tooLarge(maxOutput);
+    parts.push(chunk);
+  });
+  const SLICE = 16 * 1024;
+  if (b.length === 0) strm.push(b, true);
+  for (let i = 0; i < b.length; i += SLICE) strm.push(b.subarray(i, i + SLICE), i + SLICE >= b.length);
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(len);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Content-Encoding `deflate`: RFC 9110 says zlib-wrapped, but some servers send raw deflate. */
+export function inflateAny(b: Uint8Array, maxOutput = maxDecoded): Uint8Array {
+  if (isZlib(b)) {
+    try {
+      return inflateCapped((ondata) => new Unzlib(ondata), b, maxOutput);
+    } catch (e) {
+      // The cap's own error must not send it on to a second try.
+      if (e instanceof DecodedTooLargeError) throw e;
+      /* not zlib after all: try raw */
+    }
+  }
+  return inflateCapped((ondata) => new Inflate(ondata), b, maxOutput);
+}
+
 
 export function isGzip(b: Uint8Array): boolean {
   return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
@@ -51,22 +122,14 @@ const BUILT_IN = new Set(['gzip', 'x-gzip', 'deflate']);
 
 function decodeOne(name: string, b: Uint8Array): Uint8Array {
   const custom = registry.get(name);
-  if (custom) return custom(b);
+  if (custom) return custom(b, maxDecoded);
   switch (name) {
     case 'gzip':
     case 'x-gzip':
       if (!isGzip(b)) throw new Error('not gzip data (no 1f 8b magic)');
       return safeGunzip(b);
     case 'deflate':
-      // RFC 9110 says zlib-wrapped, but some servers send raw deflate: try both.
-      if (isZlib(b)) {
-        try {
-          return unzlibSync(b);
-        } catch {
-          /* fall through to raw */
-        }
-      }
-      return inflateSync(b);
+      return inflateAny(b);
     default:
       throw new Error(`no decoder for Content-Encoding "${name}" in this runtime`);
   }

@@ -3,8 +3,8 @@
  * base64 with the same line width, gzip/deflate Content-Encoding is re-applied, a HAR chunk
  * array stays a chunk array. Length fields that equalled the old length follow the new one.
  */
-import { gzipSync, inflateSync, unzlibSync, zlibSync } from 'fflate';
-import { safeGunzip } from '../codec/decompress';
+import { gzipSync, zlibSync } from 'fflate';
+import { inflateAny, safeGunzip } from '../codec/decompress';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../util/bytes';
 import type { EditableDoc } from './document';
 import type { SideRef } from './layout';
@@ -67,7 +67,7 @@ export function readBody(ref: SideRef): DecodedBody | string {
   for (const enc of [...contentEncodings(ref)].reverse()) {
     try {
       if ((enc === 'gzip' || enc === 'x-gzip') && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = safeGunzip(bytes);
-      else if (enc === 'deflate') bytes = (bytes[0] & 0x0f) === 8 ? unzlibSync(bytes) : inflateSync(bytes);
+      else if (enc === 'deflate') bytes = inflateAny(bytes);
       else break;
       applied.unshift(enc);
     } catch {

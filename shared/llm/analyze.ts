@@ -24,7 +24,10 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
   const at = { interaction: i.index };
   const reqJson = i.request.body.parsed ?? tryJson(i.request.body.text ?? utf8Decode(i.request.body.bytes) ?? '');
   const framed = frameBody(i.response.body, i.response.headers);
-  for (const d of framed.diagnostics) diagnostics.push({ ...d, interaction: i.index });
+  // Binary frame errors name a byte in the (base64) body: the body's place is the line to show.
+  const r = framed.framing === 'eventstream' ? i.response.body.range : undefined;
+  const bodyAt = r ? { line: r.start.line, column: r.start.column, range: r } : {};
+  for (const d of framed.diagnostics) diagnostics.push({ ...bodyAt, ...d, interaction: i.index });
   const streaming = isStreamFraming(framed.framing);
   const firstJson = framed.events.find((e) => e.json !== undefined)?.json;
   const detected = detectDialect(i.request.url, reqJson, Array.isArray(firstJson) ? firstJson[0] : firstJson);

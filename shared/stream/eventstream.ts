@@ -11,6 +11,12 @@ import { tryJson } from './json-event';
 
 type HeaderValue = string | number | boolean;
 
+/**
+ * AWS caps a message at 16 MB of payload and 128 KB of headers; a frame declaring more is not
+ * a real one, and reading it would decode (and copy into events) whatever follows.
+ */
+export const MAX_FRAME_BYTES = 16 * 1024 * 1024 + 128 * 1024 + 16;
+
 function u32(b: Uint8Array, i: number): number {
   return ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
 }
@@ -44,6 +50,10 @@ export function frameEventstream(bytes: Uint8Array, diagnostics: Diagnostic[]): 
     }
     if (total < 16 || hlen > total - 16) {
       fail(`implausible lengths (total ${total}, headers ${hlen})`);
+      break;
+    }
+    if (total > MAX_FRAME_BYTES) {
+      fail(`frame declares ${total} bytes, over the ${MAX_FRAME_BYTES} an event-stream message can have`);
       break;
     }
     if (pos + total > n) {
