@@ -2,6 +2,7 @@
 import type { CassetteAnalysis } from '../model/analysis';
 import type { Cassette } from '../model/cassette';
 import type { Diagnostic } from '../model/diagnostics';
+import type { Cost } from '../model/llm';
 
 function diag(d: Diagnostic): Record<string, unknown> {
   const o: Record<string, unknown> = { severity: d.severity, code: d.code, message: d.message };
@@ -31,6 +32,7 @@ export function inspectJson(c: Cassette, a: CassetteAnalysis): Record<string, un
         url: i.request.url,
         status: i.response.status,
         provider: x?.provider ?? null,
+        vendor: x?.vendor ?? null,
         model: x?.model ?? null,
         streaming: x?.streaming ?? false,
         events: x?.stream ? x.stream.events.length : 0,
@@ -50,7 +52,7 @@ export function inspectJson(c: Cassette, a: CassetteAnalysis): Record<string, un
               reasoningTokens: x.usage.reasoningTokens,
             }
           : null,
-        cost: { reportedUsd: x?.cost.reportedUsd ?? null, estimatedUsd: x?.cost.estimatedUsd ?? null },
+        cost: x ? costJson(x.cost) : { reportedUsd: null, estimatedUsd: null },
       };
     }),
     totals: {
@@ -60,6 +62,17 @@ export function inspectJson(c: Cassette, a: CassetteAnalysis): Record<string, un
       estimatedUsd: a.totals.estimatedUsd,
     },
   };
+}
+
+/** Reported and estimated cost; with an estimate, its parts, unpriced fees and the price date's basis. */
+function costJson(c: Cost): Record<string, unknown> {
+  const o: Record<string, unknown> = { reportedUsd: c.reportedUsd, estimatedUsd: c.estimatedUsd };
+  if (c.parts) o.parts = c.parts.map((p) => ({ label: p.label, detail: p.detail, usd: p.usd }));
+  if (c.unpriced) o.tokensOnly = c.unpriced;
+  // A recorded date is stable; today's is not, so only the fact is printed.
+  if (c.todayPrices) o.todayPrices = true;
+  else if (c.priceDate) o.priceDate = c.priceDate;
+  return o;
 }
 
 export function hasErrors(c: Cassette, a: CassetteAnalysis): boolean {

@@ -1,6 +1,7 @@
 /** Human-readable `tapedeck inspect FILE` summary. */
 import type { CassetteAnalysis } from '../model/analysis';
 import type { Cassette } from '../model/cassette';
+import type { Cost } from '../model/llm';
 import { allDiagnostics } from './inspect-json';
 
 function usd(v: number | null): string {
@@ -12,6 +13,12 @@ function clip(s: string, n: number): string {
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 }
 
+/** Says what the estimate leaves out and which date's prices it used when the cassette has none. */
+function priceNote(c: Cost): string {
+  const notes = [c.unpriced ? `tokens only: ${c.unpriced.join(', ')} not in the price table` : '', c.todayPrices && c.estimatedUsd !== null ? "no recording date: today's prices" : ''].filter(Boolean);
+  return notes.length ? ` (${notes.join('; ')})` : '';
+}
+
 export function inspectText(c: Cassette, a: CassetteAnalysis): string {
   const lines: string[] = [];
   const version = c.formatVersion === null ? '' : ` v${c.formatVersion}`;
@@ -19,7 +26,7 @@ export function inspectText(c: Cassette, a: CassetteAnalysis): string {
   c.interactions.forEach((i, n) => {
     const x = a.interactions[n];
     const head = [`#${i.index}`, i.request.method, i.request.url, i.response.status ?? '—'].join(' ');
-    const llm = x?.provider ? `  ${x.provider}${x.model ? ` ${x.model}` : ''}${x.streaming ? ` stream(${x.stream?.events.length ?? 0} events)` : ''}` : '';
+    const llm = x?.provider ? `  ${x.provider}${x.vendor ? ` via ${x.vendor}` : ''}${x.model ? ` ${x.model}` : ''}${x.streaming ? ` stream(${x.stream?.events.length ?? 0} events)` : ''}` : '';
     lines.push(`  ${head}${llm}`);
     const m = x?.message;
     if (m) {
@@ -31,7 +38,7 @@ export function inspectText(c: Cassette, a: CassetteAnalysis): string {
     if (x?.usage) {
       const u = x.usage;
       const extra = [u.cacheReadTokens ? `${u.cacheReadTokens} cache read` : '', u.cacheWriteTokens ? `${u.cacheWriteTokens} cache write` : '', u.reasoningTokens ? `${u.reasoningTokens} reasoning` : ''].filter(Boolean).join(', ');
-      lines.push(`      usage: ${u.inputTokens} in / ${u.outputTokens} out${extra ? ` (${extra})` : ''}; cost reported ${usd(x.cost.reportedUsd)}, estimated ${usd(x.cost.estimatedUsd)}${x.cost.formula ? ` = ${x.cost.formula}` : ''}`);
+      lines.push(`      usage: ${u.inputTokens} in / ${u.outputTokens} out${extra ? ` (${extra})` : ''}; cost reported ${usd(x.cost.reportedUsd)}, estimated ${usd(x.cost.estimatedUsd)}${x.cost.formula ? ` = ${x.cost.formula}` : ''}${priceNote(x.cost)}`);
     }
   });
   for (const l of a.links) lines.push(`  link: #${l.fromInteraction} call ${l.callSlot} (${l.callId ?? 'no id'}) → #${l.toInteraction} message ${l.messageIndex} (${l.resultId ?? 'no id'}) by ${l.by}`);

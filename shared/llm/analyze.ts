@@ -17,6 +17,7 @@ import { detectDialect } from './detect';
 import { linkToolCalls } from './links';
 import { parseRequest } from './request';
 import { isObj } from './usage';
+import { vendorOf } from './vendor';
 import { errorText } from './assemblers/openai-chat';
 
 export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | null } = {}): InteractionAnalysis {
@@ -84,7 +85,8 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
     const why = model ? `the offline price table (genai-prices) has no price for "${model}"` : 'the response names no model';
     diagnostics.push({ severity: 'info', code: 'cost.no-estimate', message: `No cost estimate: ${why}`, ...at });
   }
-  return { index: i.index, provider: detected.provider, dialect: detected.dialect, model, streaming, request, stream, message, usage, cost, diagnostics };
+  const vendor = vendorOf(i.request.url, message?.upstreamProvider);
+  return { index: i.index, provider: detected.provider, dialect: detected.dialect, vendor, model, streaming, request, stream, message, usage, cost, diagnostics };
 }
 
 function httpDate(v: string | undefined): string | null {

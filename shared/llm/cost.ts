@@ -3,9 +3,9 @@
  * updatePrices/enableAutoUpdate: the app must not fetch anything. The provider-reported cost
  * (OpenRouter usage.cost, xAI ticks) is carried separately as `reportedUsd`.
  */
-import { findProvider, type ModelPrice } from '@pydantic/genai-prices';
+import { findProvider, type ModelPrice, type Provider as GpProvider } from '@pydantic/genai-prices';
 import { priceFor } from './price-fast';
-import type { Cost, Provider, Usage } from '../model/llm';
+import type { Cost, CostPart, Provider, Usage } from '../model/llm';
 
 export interface CostContext {
   url?: string | null;
@@ -34,6 +34,7 @@ export function estimateCost(provider: Provider | null, model: string | null, us
     output_tokens: usage.outputTokens,
     cache_read_tokens: usage.cacheReadTokens || undefined,
     cache_write_tokens: usage.cacheWriteTokens || undefined,
+    web_searches: usage.webSearches || undefined,
   };
   for (const providerId of candidates(provider, ctx.url ?? null)) {
     const r = priceFor(gpUsage, modelId, providerId ? { providerId, timestamp } : { timestamp });
@@ -41,8 +42,13 @@ export function estimateCost(provider: Provider | null, model: string | null, us
     // Float noise (0.00023239999999999998) is meaningless at this precision and breaks equality with reported costs.
     cost.estimatedUsd = Number(r.total.toPrecision(12));
     cost.pricedAs = `${r.provider.id}/${r.model.id}`;
-    cost.formula = formula(usage, r.price);
+    const parts = costParts(usage, r.price);
+    cost.formula = formula(parts);
+    cost.parts = parts;
+    const unpriced = unpricedFees(usage, r.price);
+    if (unpriced.length) cost.unpriced = unpriced;
     cost.priceDate = (timestamp ?? new Date()).toISOString().slice(0, 10);
+    if (!timestamp) cost.todayPrices = true;
     return cost;
   }
   return cost;
@@ -54,7 +60,7 @@ function candidates(provider: Provider | null, url: string | null): (string | nu
   if (url && /^https?:\/\//.test(url)) {
     // By id, not the provider object: calcPrice re-normalises a passed object's whole price
     // table on every call; by id it uses the table it already has.
-    const id = providerIdForUrl(url);
+    const id = providerForUrl(url)?.id;
     if (id) out.push(id);
   }
   const id = provider ? PROVIDER_IDS[provider] : undefined;
@@ -63,25 +69,26 @@ function candidates(provider: Provider | null, url: string | null): (string | nu
   return out;
 }
 
-const providerByUrl = new Map<string, string | null>();
+const providerByUrl = new Map<string, GpProvider | null>();
 
 /**
+ * The price table's provider for an API URL (its id prices, its name says who served the call).
  * findProvider matches URL patterns across every provider: remember the answer per URL
  * (without the query). Endpoints repeat across a folder, so this almost always hits.
  */
-function providerIdForUrl(url: string): string | null {
+export function providerForUrl(url: string): GpProvider | null {
   const key = url.split('?')[0];
-  let id = providerByUrl.get(key);
-  if (id === undefined) {
+  let p = providerByUrl.get(key);
+  if (p === undefined) {
     try {
-      id = findProvider({ providerApiUrl: url })?.id ?? null;
+      p = findProvider({ providerApiUrl: url }) ?? null;
     } catch {
-      id = null;
+      p = null;
     }
     if (providerByUrl.size > 10_000) providerByUrl.clear();
-    providerByUrl.set(key, id);
+    providerByUrl.set(key, p);
   }
-  return id;
+  return p;
 }
 
 type Tiered = { base: number; tiers: { start: number; price: number }[] };
@@ -100,18 +107,45 @@ function money(perM: number): string {
   return `$${Number(perM.toPrecision(6))}/M`;
 }
 
-/** A readable formula, e.g. "154 in × $0.6/M + 56 out × $2.5/M". */
-export function formula(u: Usage, price: ModelPrice): string {
-  const terms: string[] = [];
+/**
+ * The estimate part by part, as the price table charges it: cache shares carved out of the
+ * input, then output, the per-request fee and per-search fees (e.g. "154 × $0.6/M" input).
+ */
+export function costParts(u: Usage, price: ModelPrice): CostPart[] {
+  const parts: CostPart[] = [];
+  const tok = (label: string, n: number, perM: number | null) => {
+    if (perM !== null && n > 0) parts.push({ label, detail: `${n} × ${money(perM)}`, usd: Number(((n * perM) / 1e6).toPrecision(12)) });
+  };
   const inRate = rate(price.input_mtok, u.inputTokens);
   const readRate = rate(price.cache_read_mtok, u.inputTokens);
   const writeRate = rate(price.cache_write_mtok, u.inputTokens);
   const cached = (readRate !== null ? u.cacheReadTokens : 0) + (writeRate !== null ? u.cacheWriteTokens : 0);
-  const plainIn = u.inputTokens - cached;
-  if (inRate !== null && plainIn > 0) terms.push(`${plainIn} in × ${money(inRate)}`);
-  if (readRate !== null && u.cacheReadTokens > 0) terms.push(`${u.cacheReadTokens} cache read × ${money(readRate)}`);
-  if (writeRate !== null && u.cacheWriteTokens > 0) terms.push(`${u.cacheWriteTokens} cache write × ${money(writeRate)}`);
-  const outRate = rate(price.output_mtok, u.inputTokens);
-  if (outRate !== null && u.outputTokens > 0) terms.push(`${u.outputTokens} out × ${money(outRate)}`);
-  return terms.length ? terms.join(' + ') : '0 tokens';
+  tok('input', u.inputTokens - cached, inRate);
+  tok('cache read', u.cacheReadTokens, readRate);
+  tok('cache write', u.cacheWriteTokens, writeRate);
+  tok('output', u.outputTokens, rate(price.output_mtok, u.inputTokens));
+  const perK = (v: unknown) => (typeof v === 'number' ? v : null);
+  const req = perK(price.requests_kcount);
+  if (req !== null) parts.push({ label: 'request fee', detail: `1 × $${Number((req / 1000).toPrecision(6))}`, usd: req / 1000 });
+  const search = perK(price.web_searches_kcount);
+  const n = u.webSearches ?? 0;
+  if (search !== null && n > 0) parts.push({ label: n === 1 ? 'web search' : 'web searches', detail: `${n} × $${Number((search / 1000).toPrecision(6))}`, usd: (n * search) / 1000 });
+  return parts;
+}
+
+const SHORT: Record<string, string> = { input: 'in', output: 'out' };
+
+/** A readable formula, e.g. "154 in × $0.6/M + 56 out × $2.5/M + 1 request fee × $0.012". */
+export function formula(parts: CostPart[]): string {
+  if (!parts.length) return '0 tokens';
+  return parts.map((p) => p.detail.replace(' × ', ` ${SHORT[p.label] ?? p.label} × `)).join(' + ');
+}
+
+/** Fees the usage shows that this price has no unit for: the estimate then prices tokens only. */
+function unpricedFees(u: Usage, price: ModelPrice): string[] {
+  const out: string[] = [];
+  const n = u.webSearches ?? 0;
+  if (n > 0 && typeof price.web_searches_kcount !== 'number') out.push(`${n} web search${n === 1 ? '' : 'es'}`);
+  if (u.searchContextSize && typeof price.requests_kcount !== 'number') out.push(`the request fee (search_context_size ${u.searchContextSize})`);
+  return out;
 }

@@ -126,7 +126,8 @@ function compile(price: ModelPrice): Term[] | null {
 /** The library's sum for a flat price, or null when the library would have to decide. */
 function flatTotal(price: ModelPrice, u: PriceUsage): number | null {
   const terms = compile(price);
-  if (!terms) return null;
+  // Per-search fees are left to the library (their unit is among ZERO only for usages without searches).
+  if (!terms || (u.web_searches ?? 0) > 0) return null;
   const cacheRead = u.cache_read_tokens ?? 0;
   const cacheWrite = u.cache_write_tokens ?? 0;
   for (const n of [u.input_tokens, u.output_tokens, cacheRead, cacheWrite]) if (!Number.isSafeInteger(n) || n < 0) return null;

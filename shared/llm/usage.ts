@@ -46,8 +46,21 @@ export function openaiChatUsage(u: Obj): Usage {
   const output = excludesReasoning ? completion + reasoning : completion;
   // Some hosts count prompt_tokens without the cached ones; their total then adds them back.
   const excludesCache = cacheRead > 0 && total === input + completion + cacheRead && total !== input + completion;
-  if (excludesCache) return { ...make(input + cacheRead, output, cacheRead, num(pd.cache_write_tokens), reasoning, total), cacheExcludedFromInput: true };
-  return make(input, output, cacheRead, num(pd.cache_write_tokens), reasoning, total || undefined);
+  const usage = excludesCache
+    ? { ...make(input + cacheRead, output, cacheRead, num(pd.cache_write_tokens), reasoning, total), cacheExcludedFromInput: true as const }
+    : make(input, output, cacheRead, num(pd.cache_write_tokens), reasoning, total || undefined);
+  return withFees(usage, u);
+}
+
+/**
+ * Per-search and per-request fee units: Anthropic/OpenRouter `server_tool_use.web_search_requests`,
+ * Perplexity `num_search_queries` and `search_context_size`. Only when present.
+ */
+function withFees(usage: Usage, u: Obj): Usage {
+  const searches = num(obj(u.server_tool_use).web_search_requests) || num(u.num_search_queries);
+  if (searches > 0) usage.webSearches = searches;
+  if (typeof u.search_context_size === 'string' && u.search_context_size !== '') usage.searchContextSize = u.search_context_size;
+  return usage;
 }
 
 export function openaiResponsesUsage(u: Obj): Usage {
@@ -61,7 +74,7 @@ export function anthropicUsage(u: Obj): Usage {
   const read = num(u.cache_read_input_tokens);
   const write = num(u.cache_creation_input_tokens);
   const od = obj(u.output_tokens_details);
-  return make(num(u.input_tokens) + read + write, num(u.output_tokens), read, write, num(od.thinking_tokens));
+  return withFees(make(num(u.input_tokens) + read + write, num(u.output_tokens), read, write, num(od.thinking_tokens)), u);
 }
 
 /** Gemini candidatesTokenCount excludes thoughts, so add them. */

@@ -15,6 +15,8 @@ export interface InteractionAnalysis {
   provider: Provider | null;
   /** Finer wire dialect (`bedrock-converse`, `openai-completions`, …) that picks the assembler. */
   dialect?: string | null;
+  /** Who served it: the host's provider, Vertex/Azure/Bedrock, OpenRouter's upstream ("OpenRouter → Chutes"). */
+  vendor?: string | null;
   model: string | null;
   /** The response was a stream (SSE, NDJSON, JSON array of chunks, eventstream). */
   streaming: boolean;

@@ -53,6 +53,10 @@ export interface Usage {
   estimated?: UsageEstimate;
   /** The host counted its input without the cached tokens; inputTokens has them added back. */
   cacheExcludedFromInput?: true;
+  /** Searches billed per search (Anthropic server web search, OpenAI/OpenRouter web search, Perplexity). */
+  webSearches?: number;
+  /** Perplexity's `search_context_size`: its per-request fee depends on it. */
+  searchContextSize?: string;
 }
 
 export type UsageField = 'inputTokens' | 'outputTokens' | 'totalTokens' | 'cacheReadTokens' | 'cacheWriteTokens' | 'reasoningTokens';
@@ -76,10 +80,24 @@ export interface Cost {
   formula?: string;
   /** Date of the price used (the recording date when known). */
   priceDate?: string;
+  /** The cassette has no recording date: `priceDate` is today, not when it was recorded. */
+  todayPrices?: true;
+  /** The estimate, part by part (input, cache, output, request and search fees), for the tooltip. */
+  parts?: CostPart[];
+  /** Fees the usage shows but the price table cannot price: the estimate covers tokens only. */
+  unpriced?: string[];
   /** Which model id and provider the price table matched. */
   pricedAs?: string;
   /** `estimatedUsd` was priced from token counts that are partly estimated (see `Usage.estimated`). */
   fromEstimatedUsage?: boolean;
+}
+
+export interface CostPart {
+  /** input, cache read, cache write, output, request fee, web searches. */
+  label: string;
+  /** How it was priced, e.g. "154 × $0.6/M". */
+  detail: string;
+  usd: number;
 }
 
 export type ArgsParse = 'complete' | 'partial' | 'invalid' | 'empty';
@@ -120,6 +138,8 @@ export interface AssembledMessage {
   builtinTools?: BuiltinToolState[];
   /** Signature of the thinking (Anthropic `signature_delta`), opaque. */
   reasoningSignature?: string;
+  /** Who served the call behind a router (OpenRouter's top-level `provider`, e.g. "Chutes"). */
+  upstreamProvider?: string;
 }
 
 /** One citation as the provider sent it; several may name the same source. */

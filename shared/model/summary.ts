@@ -13,6 +13,11 @@ export interface CassetteSummary {
   interactions: number;
   hosts: string[];
   providers: string[];
+  /**
+   * Who served the calls, beside the dialect: "Together AI (openai-chat)", "OpenRouter → Chutes
+   * (openai-chat)". The sidebar's provider filter lists these.
+   */
+  vendors?: string[];
   models: string[];
   streaming: boolean;
   /** HTTP statuses >= 400 seen in responses. */

@@ -77,15 +77,18 @@ export function summarizeCassette(
   const diagnostics: Diagnostic[] = [...cassette.diagnostics];
   if (analysis) {
     const providers = new Set<string>();
+    const vendors = new Set<string>();
     const models = new Set<string>();
     for (const ia of analysis.interactions) {
       if (ia.provider) providers.add(ia.provider);
+      if (ia.provider && ia.vendor) vendors.add(`${ia.vendor} (${ia.provider})`);
       if (ia.model) models.add(ia.model);
       if (ia.streaming) row.streaming = true;
       diagnostics.push(...ia.diagnostics);
     }
     diagnostics.push(...analysis.diagnostics);
     row.providers = [...providers].sort();
+    if (vendors.size) row.vendors = [...vendors].sort();
     row.models = [...models].sort();
     row.inputTokens = analysis.totals.inputTokens;
     row.outputTokens = analysis.totals.outputTokens;

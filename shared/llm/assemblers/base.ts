@@ -67,6 +67,7 @@ export abstract class BaseAssembler implements Assembler {
   redacted: RedactedThinking[] = [];
   builtins: RawBuiltin[] = [];
   reasoningSignature = '';
+  upstreamProvider = '';
 
   step(ev: StreamEvent): void {
     if (ev.json === undefined) this.onText(ev);
@@ -132,6 +133,7 @@ export abstract class BaseAssembler implements Assembler {
     if (this.redacted.length) m.redactedThinking = this.redacted.slice();
     if (this.builtins.length) m.builtinTools = this.builtins.map(builtinState);
     if (this.reasoningSignature) m.reasoningSignature = this.reasoningSignature;
+    if (this.upstreamProvider) m.upstreamProvider = this.upstreamProvider;
     return m;
   }
 

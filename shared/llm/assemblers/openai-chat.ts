@@ -22,6 +22,7 @@ export class OpenAiChatAssembler extends BaseAssembler {
     else if (json.object === 'error' || ev?.event === 'error') this.addError(errorText(json));
     if (nonEmpty(json.id)) this.id = String(json.id);
     if (nonEmpty(json.model)) this.model = String(json.model);
+    if (typeof json.provider === 'string' && json.provider !== '') this.upstreamProvider = json.provider; // OpenRouter
     if (Array.isArray(json.choices)) {
       for (const c of json.choices) if (isObj(c) && (c.index ?? 0) === 0) this.choice(c);
     }

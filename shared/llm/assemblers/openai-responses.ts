@@ -200,6 +200,11 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
     this.meta(r);
     if (isObj(r.usage)) {
       this.usage = openaiResponsesUsage(r.usage);
+      // Each web_search_call is billed per search; the usage object does not count them. The
+      // terminal response's output is authoritative (and survives the index's stream trimming).
+      const out = Array.isArray(r.output) && r.output.length ? r.output : this.builtins;
+      const searches = out.filter((b) => isObj(b) && b.type === 'web_search_call').length;
+      if (searches > 0) this.usage.webSearches = searches;
       // xAI `cost_in_usd_ticks`, OpenRouter `cost`: the same fields as on Chat.
       const cost = reportedCost(r.usage);
       if (cost !== null) this.reportedCostUsd = cost;

@@ -71,4 +71,34 @@ describe('provider fidelity classes', () => {
     expect(line?.severity).toBe('warning');
     expect(line?.message).toContain('upstream model overloaded');
   });
+
+  it('6: per-search and per-request fees are priced part by part, or the estimate says tokens only', () => {
+    const { j } = load('c6-fees.yaml');
+    const [anth, sonar, , ws, orWeb] = j.interactions.map((x: { cost: unknown }) => x.cost);
+    expect(anth.parts.find((p: { label: string }) => p.label === 'web searches')).toEqual({ label: 'web searches', detail: '2 × $0.01', usd: 0.02 });
+    expect(anth.estimatedUsd).toBe(0.0275);
+    expect(sonar.parts.map((p: { label: string }) => p.label)).toEqual(['input', 'output', 'request fee']);
+    expect(ws.parts.at(-1)).toEqual({ label: 'web search', detail: '1 × $0.01', usd: 0.01 });
+    expect(orWeb.tokensOnly).toEqual(['1 web search']);
+    expect(orWeb.parts.map((p: { label: string }) => p.label)).toEqual(['input', 'output']);
+    for (const c of [anth, sonar, ws, orWeb]) expect(c.parts.reduce((s: number, p: { usd: number }) => s + p.usd, 0)).toBeCloseTo(c.estimatedUsd, 12);
+  });
+
+  it('8: inspect names who served each call beside its dialect', () => {
+    const { j } = load('c8-vendors.yaml');
+    expect(j.interactions.map((x: { provider: string; vendor: string }) => [x.provider, x.vendor])).toEqual([
+      ['openai-chat', 'OpenRouter → Chutes'],
+      ['openai-chat', 'Microsoft Azure'],
+      ['gemini', 'Google Vertex AI'],
+      ['bedrock', 'AWS Bedrock'],
+      ['openai-chat', 'Together AI'],
+      ['openai-chat', 'hyper.charm.land'],
+    ]);
+  });
+
+  it("9: without a recording date the estimate says it uses today's prices; with one, it names the date", () => {
+    expect(load('c9-no-recording-date.yaml').j.interactions[0].cost).toMatchObject({ todayPrices: true });
+    expect(load('c9-no-recording-date.yaml').j.interactions[0].cost.priceDate).toBeUndefined();
+    expect(load('c2-mistral-thinking.yml').j.interactions[0].cost).toMatchObject({ priceDate: '2026-08-19' });
+  });
 });

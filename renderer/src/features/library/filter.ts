@@ -30,7 +30,7 @@ export function queryTerms(query: string): string[] {
 }
 
 function haystack(s: CassetteSummary): string {
-  return [s.relPath, s.format ?? '', ...s.models, ...s.providers, ...s.hosts].join('\n').toLowerCase();
+  return [s.relPath, s.format ?? '', ...s.models, ...s.providers, ...(s.vendors ?? []), ...s.hosts].join('\n').toLowerCase();
 }
 
 export function matchesSummary(
@@ -39,7 +39,7 @@ export function matchesSummary(
   terms: string[],
   bodyText?: ReadonlyMap<string, string>,
 ): boolean {
-  if (f.providers.length && !s.providers.some((p) => f.providers.includes(p))) return false;
+  if (f.providers.length && ![...s.providers, ...(s.vendors ?? [])].some((p) => f.providers.includes(p))) return false;
   if (f.models.length && !s.models.some((m) => f.models.includes(m))) return false;
   if (f.errorStatus && !s.errorStatuses.some((c) => c >= 400)) return false;
   if (f.hasDiagnostics && s.diagnostics.error + s.diagnostics.warning === 0) return false;
@@ -61,12 +61,12 @@ export function filterSummaries(
   return out;
 }
 
-/** Distinct providers and models with counts, for the filter menus. */
+/** Distinct providers (who served them beside the dialect, when known) and models with counts, for the filter menus. */
 export function facets(list: Iterable<CassetteSummary>): { providers: [string, number][]; models: [string, number][] } {
   const p = new Map<string, number>();
   const m = new Map<string, number>();
   for (const s of list) {
-    for (const x of s.providers) p.set(x, (p.get(x) ?? 0) + 1);
+    for (const x of s.vendors?.length ? s.vendors : s.providers) p.set(x, (p.get(x) ?? 0) + 1);
     for (const x of s.models) m.set(x, (m.get(x) ?? 0) + 1);
   }
   const sort = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);

@@ -22,6 +22,7 @@ export function RequestPanel({ it, a, links }: { it: Interaction; a: Interaction
         <div><span className="k">URL</span><span className="v mono" title={it.request.url}>{it.request.method} {it.request.url}</span></div>
         <div><span className="k">Model</span><span className="v" data-testid="request-model">{req?.model ?? a?.model ?? '–'}</span></div>
         {a?.provider ? <div><span className="k">Dialect</span><span className="v">{a.provider}</span></div> : null}
+        {a?.vendor ? <div><span className="k">Provider</span><span className="v" data-testid="request-vendor">{a.vendor}</span></div> : null}
         {req ? Object.entries(req.params).map(([k, v]) => (
           <div key={k}><span className="k">{k}</span><span className="v mono">{paramText(v)}</span></div>
         )) : null}

@@ -21,6 +21,8 @@ export function CassetteSummaryBar({ doc }: { doc: Extract<DocState, { status: '
       estimatedUsd: analysis.totals.estimatedUsd ?? sumCosts(costs.map((c) => c.estimatedUsd)),
       formula: costs.map((c, i) => (c.formula ? `#${i}: ${c.formula}` : null)).filter(Boolean).join('\n') || undefined,
       priceDate: dates.join(', ') || undefined,
+      todayPrices: costs.some((c) => c.todayPrices) ? (true as const) : undefined,
+      unpriced: [...new Set(costs.flatMap((c) => c.unpriced ?? []))],
       fromEstimatedUsage: costs.some((c) => c.fromEstimatedUsage),
     };
   }, [analysis]);
