@@ -126,7 +126,11 @@ export function costParts(u: Usage, price: ModelPrice): CostPart[] {
   tok('output', u.outputTokens, rate(price.output_mtok, u.inputTokens));
   const perK = (v: unknown) => (typeof v === 'number' ? v : null);
   const req = perK(price.requests_kcount);
-  if (req !== null) parts.push({ label: 'request fee', detail: `1 × $${Number((req / 1000).toPrecision(6))}`, usd: req / 1000 });
+  if (req !== null) {
+    // Perplexity bills the request by search_context_size; the table has one flat rate.
+    const note = u.searchContextSize ? ` (the table's flat rate; billed by search_context_size ${u.searchContextSize})` : '';
+    parts.push({ label: 'request fee', detail: `1 × $${Number((req / 1000).toPrecision(6))}${note}`, usd: req / 1000 });
+  }
   const search = perK(price.web_searches_kcount);
   const n = u.webSearches ?? 0;
   if (search !== null && n > 0) parts.push({ label: n === 1 ? 'web search' : 'web searches', detail: `${n} × $${Number((search / 1000).toPrecision(6))}`, usd: (n * search) / 1000 });

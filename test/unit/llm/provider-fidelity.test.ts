@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../../shared/cassette/parse';
 import { allDiagnostics, inspectJson } from '../../../shared/inspect/inspect-json';
+import { inspectText } from '../../../shared/inspect/inspect-text';
 import { analyzeCassette } from '../../../shared/llm/analyze';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/provider-fidelity');
@@ -100,5 +101,15 @@ describe('provider fidelity classes', () => {
     expect(load('c9-no-recording-date.yaml').j.interactions[0].cost).toMatchObject({ todayPrices: true });
     expect(load('c9-no-recording-date.yaml').j.interactions[0].cost.priceDate).toBeUndefined();
     expect(load('c2-mistral-thinking.yml').j.interactions[0].cost).toMatchObject({ priceDate: '2026-08-19' });
+  });
+
+  it('6, 8, 9 in the text of `tapedeck inspect`', () => {
+    const fees = load('c6-fees.yaml');
+    const text = inspectText(fees.c, fees.a);
+    expect(text).toContain('openai-chat via OpenRouter → Groq moonshotai/kimi-k2-0905');
+    expect(text).toContain('(tokens only: 1 web search not in the price table)');
+    expect(text).toContain('+ 2 web searches × $0.01');
+    const nodate = load('c9-no-recording-date.yaml');
+    expect(inspectText(nodate.c, nodate.a)).toContain("(no recording date: today's prices)");
   });
 });
