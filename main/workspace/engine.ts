@@ -62,7 +62,7 @@ export type EngineResult =
  * saves and the cache, stays SHA-1 of every byte), and CRC-32 runs ~3x faster than SHA-1 here
  * without a hash object per interaction.
  */
-const crcDigest = (): Digest => {
+export const crcDigest = (): Digest => {
   let crc = 0;
   let length = 0;
   return {
@@ -148,18 +148,14 @@ function indexBytes(ref: SummaryRef, stat: FileStat, bytes: Uint8Array, hash: st
     summary.diagnostics.error++;
     summary.firstError ??= { message: analyzeCrash };
   }
-  return { kind: 'indexed', hash, ...stat, summary, fingerprints: fingerprintsOf(ref, bytes, validate ? null : cassette), parseProblem: parseProblemOf(cassette) };
+  // One parse per save: fingerprints are the same from either parser (a later re-recording is
+  // indexed by the index parser, and compared with these).
+  return { kind: 'indexed', hash, ...stat, summary, fingerprints: fingerprintsOf(cassette), parseProblem: parseProblemOf(cassette) };
 }
 
-/**
- * Fingerprints always come from the index parser, also for a save (which the full parser
- * validates): a later re-recording is indexed by it, and its fingerprints hash big literal
- * bodies as written, the full parser's as text.
- */
-function fingerprintsOf(ref: SummaryRef, bytes: Uint8Array, indexed: Cassette | null): string[] {
+function fingerprintsOf(cassette: Cassette): string[] {
   try {
-    const c = indexed ?? parseCassetteForIndex({ path: ref.relPath, bytes, ...hostText(bytes) }).cassette;
-    return interactionFingerprints(c, crcDigest);
+    return interactionFingerprints(cassette, crcDigest);
   } catch {
     return [];
   }

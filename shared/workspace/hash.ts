@@ -9,6 +9,15 @@ export class Hasher {
   private h2 = 0x41c6ce57;
 
   bytes(b: Uint8Array): this {
+    return this.feedBytes(b).sep();
+  }
+
+  string(s: string): this {
+    return this.feedString(s).sep();
+  }
+
+  /** Without a separator: feeding "ab" then "c" equals feeding "abc" (and bytes equal char codes). */
+  feedBytes(b: Uint8Array): this {
     let h1 = this.h1;
     let h2 = this.h2;
     for (let i = 0; i < b.length; i++) {
@@ -18,10 +27,10 @@ export class Hasher {
     }
     this.h1 = h1;
     this.h2 = h2;
-    return this.sep();
+    return this;
   }
 
-  string(s: string): this {
+  feedString(s: string): this {
     let h1 = this.h1;
     let h2 = this.h2;
     for (let i = 0; i < s.length; i++) {
@@ -31,7 +40,7 @@ export class Hasher {
     }
     this.h1 = h1;
     this.h2 = h2;
-    return this.sep();
+    return this;
   }
 
   number(n: number | null): this {
@@ -57,7 +66,11 @@ export class Hasher {
   }
 }
 
-/** What fingerprinting needs from a hash; the Node side passes a native one (zlib CRC-32). */
+/**
+ * What fingerprinting needs from a hash; the Node side passes a native one (zlib CRC-32).
+ * Updates stream: the digest of parts is the digest of their concatenation, so a body hashed in
+ * pieces (a lazy literal's lines) equals the same body hashed whole.
+ */
 export interface Digest {
   update(part: string | Uint8Array): void;
   digest(): string;
@@ -67,7 +80,7 @@ export interface Digest {
 export function pureDigest(): Digest {
   const h = new Hasher();
   return {
-    update: (part) => (typeof part === 'string' ? h.string(part) : h.bytes(part)),
+    update: (part) => void (typeof part === 'string' ? h.feedString(part) : h.feedBytes(part)),
     digest: () => h.digest(),
   };
 }

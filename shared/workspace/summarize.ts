@@ -142,15 +142,15 @@ function fingerprint(it: Interaction, d: Digest): string {
 
 /**
  * Text bodies hash their text: reading `raw` would re-encode (and maybe gunzip) a copy. A big
- * literal block the index left unresolved hashes the block as written (its text would cost a
- * copy of every line); the index parser decides that the same way for every version of a file.
+ * literal block the index left unresolved hashes the same text in pieces (building it would
+ * cost a copy of every line), so the fingerprint does not depend on which parser ran.
  */
 function hashBody(d: Digest, b: Body): void {
   d.update(b.storage + SEP);
   if (b.storage === 'absent') return;
   const lit = literalOf(b);
   if (lit) {
-    for (const part of lit.digestParts()) d.update(part);
+    for (const part of lit.textParts()) d.update(part);
     return;
   }
   if (b.storage === 'text' || b.storage === 'parsed') {

@@ -3,10 +3,11 @@
  * engine uses them: the summary row, the interaction fingerprints, the parse problem, and the
  * recorded content of every interaction. Only source positions may differ (the fast path
  * keeps none), and they are not compared. The row and content are those of the index parse as
- * the engine runs it (big literal bodies left lazy, resolved here by reading them); the
- * fingerprints are those of the same parse with every body resolved, as lazy bodies hash
- * their source by design (lazy-literal.test.ts covers those).
+ * the engine runs it (big literal bodies left lazy, resolved here by reading them), and so
+ * are the fingerprints (taken before anything resolves them), with the pure digest and the
+ * engine's CRC: a fingerprint must not depend on which parser ran.
  */
+import { crcDigest } from '../../../main/workspace/engine';
 import { parseCassette } from '../../../shared/cassette/parse';
 import { parseCassetteForIndex, type IndexParse } from '../../../shared/cassette/parse-index';
 import { analyzeCassette } from '../../../shared/llm/analyze';
@@ -42,7 +43,7 @@ export function comparable(c: Cassette): unknown {
 
 function row(c: Cassette) {
   const summary = summarizeCassette(ref, stat, c, analyzeCassette(trimStreamsForSummary(c).cassette));
-  return { summary, fingerprints: interactionFingerprints(c) };
+  return { summary, fingerprints: [...interactionFingerprints(c), ...interactionFingerprints(c, crcDigest)] };
 }
 
 export interface Comparison {
@@ -53,13 +54,12 @@ export interface Comparison {
 
 export function compareFastPath(relPath: string, bytes: Uint8Array): Comparison {
   const fast = parseCassetteForIndex({ path: relPath, bytes });
-  const eager = parseCassetteForIndex({ path: relPath, bytes, lazyBodies: false });
   const full = parseCassette({ path: relPath, bytes }, { decodeBodies: false });
   // The row first: comparable() resolves every lazy body, and the row must not need that.
   const fastRow = row(fast.cassette);
   return {
     path: fast.path,
-    fast: { summary: fastRow.summary, fingerprints: interactionFingerprints(eager.cassette), cassette: comparable(fast.cassette) },
+    fast: { summary: fastRow.summary, fingerprints: fastRow.fingerprints, cassette: comparable(fast.cassette) },
     full: { ...row(full), cassette: comparable(full) },
   };
 }
