@@ -1,11 +1,11 @@
 /**
- * Saving: validate first (an unparseable cassette needs an explicit "save anyway"), then
- * `saveCassette` quoting the base revision; a conflict reads the disk's version and shows the
- * banner instead of overwriting anything.
+ * Saving: `saveCassette` quoting the base revision. The backend parses the text once, off the
+ * UI thread, and answers 'invalid' (the "save anyway" prompt) for an unparseable cassette,
+ * 'read-only' for a file it may not overwrite without asking, and 'conflict' when the disk
+ * moved on, which reads the disk's version and shows the banner instead of overwriting anything.
  */
 import type { SaveOutcome } from '../../../shared/api/contract';
 import { encodeCassetteFile } from '../../../shared/edit/cassette-file';
-import { validateCassetteText } from '../../../shared/edit/validate';
 import { base64Encode } from '../../../shared/util/bytes';
 import { fileTransition } from '../features/editor/file-state';
 import type { AppStore, EditorState, SaveOptions, StoreDeps } from './types';
@@ -23,14 +23,6 @@ export async function saveEditor(
     return null;
   }
   const text = e.history.present;
-  if (!opts.allowInvalid) {
-    const v = validateCassetteText(text, e.ref.relPath);
-    if (!v.ok) {
-      const d = v.errors[0];
-      patch({ invalid: { message: d?.message ?? v.message ?? 'the text does not parse', ...(d?.line ? { line: d.line } : {}), ...(d?.column ? { column: d.column } : {}) } });
-      return null;
-    }
-  }
   patch({ saving: true, invalid: null, readOnlyFile: null });
   let out: SaveOutcome;
   try {
