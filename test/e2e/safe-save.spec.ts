@@ -38,3 +38,17 @@ test('a file deleted on disk while edited: saving writes it again', async ({ pag
   expect(existsSync(diskPath())).toBe(true);
   expect(readFileSync(diskPath(), 'utf8').split('\n')[1]).toBe('version: 2 # mine');
 });
+
+test('broken YAML in a read-only file: two confirmations, each asked once', async ({ page }) => {
+  chmodSync(diskPath(), 0o444);
+  await rawAtLineEnd(page, 2);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('foo: bar: baz');
+  await page.keyboard.press('Control+S');
+  await page.getByTestId('invalid-save-anyway').click();
+  await expect(page.getByTestId('read-only-prompt')).toBeVisible();
+  await page.getByTestId('read-only-save-anyway').click();
+  await expect(page.getByTestId('edit-notice')).toHaveText('Saved');
+  await expect(page.getByTestId('invalid-prompt')).toHaveCount(0);
+  expect(readFileSync(diskPath(), 'utf8').split('\n')[2]).toBe('foo: bar: baz');
+});

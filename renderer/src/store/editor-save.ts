@@ -44,7 +44,7 @@ export async function saveEditor(
   if (out.status === 'saved') {
     patch({ saving: false, file: fileTransition(cur.file, { type: 'saved', revision: out.revision, text }), notice: { kind: 'info', text: 'Saved' } });
   } else if (out.status === 'read-only') {
-    patch({ saving: false, readOnlyFile: out.message });
+    patch({ saving: false, readOnlyFile: { message: out.message, allowInvalid: !!opts.allowInvalid } });
   } else if (out.status === 'invalid') {
     patch({ saving: false, invalid: { message: out.message, ...(out.line ? { line: out.line } : {}), ...(out.column ? { column: out.column } : {}) } });
   } else {

@@ -146,8 +146,8 @@ export interface EditorState {
   saving: boolean;
   /** The text does not parse: the save waits for "save anyway". */
   invalid: { message: string; line?: number; column?: number } | null;
-  /** The file is read-only on disk: the save waits for an explicit "save anyway". */
-  readOnlyFile: string | null;
+  /** The file is read-only on disk: the save waits for an explicit "save anyway" (repeating the save's own options). */
+  readOnlyFile: { message: string; allowInvalid: boolean } | null;
   diffOpen: boolean;
   notice: { kind: 'error' | 'info'; text: string } | null;
   /** Where the editor cursor is, in view terms (for the status line). */

@@ -36,8 +36,8 @@ export function EditBar() {
       ) : null}
       {e.readOnlyFile ? (
         <div className="banner banner-err" role="alertdialog" data-testid="read-only-prompt">
-          <span><b>Not saved: the file is read-only</b> ({e.readOnlyFile}) Saving anyway overwrites it and keeps it read-only.</span>
-          <button type="button" onClick={() => void st().save({ overwriteReadOnly: true })} data-testid="read-only-save-anyway">Save anyway</button>
+          <span><b>Not saved: the file is read-only</b> ({e.readOnlyFile.message}) Saving anyway overwrites it and keeps it read-only.</span>
+          <button type="button" onClick={() => void st().save({ overwriteReadOnly: true, allowInvalid: e.readOnlyFile!.allowInvalid })} data-testid="read-only-save-anyway">Save anyway</button>
           <button type="button" onClick={() => st().dismissInvalid()} data-testid="read-only-cancel">Cancel</button>
         </div>
       ) : null}
