@@ -17,7 +17,10 @@ const openaiChat: Finder = (docs) =>
       const content = isObj(ch.delta) ? ch.delta.content : undefined;
       // Mistral sends content as an array of parts; only `text` parts are answer text.
       const parts = arr(content).map((p, k) => (isObj(p) && typeof p.text === 'string' ? frag(d, ['choices', ci, 'delta', 'content', k, 'text'], 'piece') : null));
-      return [frag(d, ['choices', ci, 'text'], 'piece'), frag(d, ['choices', ci, 'delta', 'content'], 'piece'), ...parts];
+      // As the assembler reads it: one source per chunk, so legacy `text` only when the delta has no
+      // string content (Together repeats each token in both; that copy is left as recorded).
+      const legacy = typeof content === 'string' ? null : frag(d, ['choices', ci, 'text'], 'piece');
+      return [legacy, frag(d, ['choices', ci, 'delta', 'content'], 'piece'), ...parts];
     }),
   );
 
