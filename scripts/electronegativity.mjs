@@ -1,28 +1,57 @@
 #!/usr/bin/env node
-// Runs @doyensec/electronegativity over main/ and fails on any finding at MEDIUM or above.
-// The tool always exits 0, so its CSV report is read instead.
+// Runs @doyensec/electronegativity over the app as the window gets it, and fails on any
+// finding at MEDIUM or above, or a weak CSP. One scan covers both sides, since its global checks (CSP,
+// navigation limits, permission handler) are about the whole app: main/ (the Electron shell
+// and everything it imports) and the renderer's sources. The renderer's CSP travels in a
+// response header that a static scanner cannot see, so the scanned index.html carries the
+// very policy the hosts send (main/server/csp.ts) as a meta tag. The tool always exits 0,
+// so its CSV report is read instead.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = join(mkdtempSync(join(tmpdir(), 'tapedeck-eneg-')), 'report.csv');
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-const r = spawnSync(process.execPath, [join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', join(root, 'main'), '-e', electronVersion, '-o', out], {
-  cwd: root,
-  encoding: 'utf8',
-});
-let csv;
+const work = mkdtempSync(join(tmpdir(), 'tapedeck-eneg-'));
 try {
-  csv = readFileSync(out, 'utf8');
-} catch {
-  console.error(`electronegativity produced no report:\n${r.stdout}\n${r.stderr}`);
-  process.exit(1);
+  const cspModule = join(work, 'csp.mjs');
+  await build({ entryPoints: [join(root, 'main/server/csp.ts')], outfile: cspModule, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  const { noncedPage } = await import(pathToFileURL(cspModule).href);
+  rmSync(cspModule);
+
+  const tree = join(work, 'app');
+  cpSync(join(root, 'main'), join(tree, 'main'), { recursive: true });
+  cpSync(join(root, 'renderer'), join(tree, 'renderer'), { recursive: true });
+  const page = noncedPage(readFileSync(join(root, 'renderer/index.html'), 'utf8'));
+  // frame-ancestors is header-only; browsers ignore it (with an error) in a meta tag.
+  const metaCsp = page.csp.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+  writeFileSync(join(tree, 'renderer/index.html'), page.html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${metaCsp}" />`));
+
+  const out = join(work, 'report.csv');
+  const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', tree, '-r', '-e', electronVersion, '-o', out, '-v', 'false'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  let csv;
+  try {
+    csv = readFileSync(out, 'utf8');
+  } catch {
+    console.error(`electronegativity produced no report:\n${r.stdout}\n${r.stderr}`);
+    process.exit(1);
+  }
+  const rows = csv.trim().split('\n').slice(1).filter(Boolean);
+  // A CSP that Google's CSP evaluator finds weak (unsafe-inline, unsafe-eval, wildcards …) is
+  // only LOW to electronegativity ("CERTAIN" confidence); for us it is a regression, so it
+  // blocks too. Our policy gets the "maybe weak" note (LOW, FIRM) for script-src 'self',
+  // which matters only where the origin serves JSONP or uploads: ours serves nothing but the
+  // built renderer (app-protocol.ts; serve's API answers JSON with nosniff).
+  const blocking = rows.filter((row) => /^[A-Z_]+,"(MEDIUM|HIGH|CRITICAL)"/.test(row) || /^CSP_GLOBAL_CHECK,"LOW","CERTAIN"/.test(row));
+  for (const row of rows) console.log(`  ${row.split(',').slice(0, 6).join(' ')}`);
+  console.log(`electronegativity (main + renderer): ${rows.length} finding(s), ${blocking.length} blocking (MEDIUM or above, or a weak CSP; Electron ${electronVersion})`);
+  process.exitCode = blocking.length ? 1 : 0;
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-const rows = csv.trim().split('\n').slice(1).filter(Boolean);
-const blocking = rows.filter((row) => /^[A-Z_]+,"(MEDIUM|HIGH|CRITICAL)"/.test(row));
-for (const row of rows) console.log(`  ${row.split(',').slice(0, 5).join(' ')}`);
-console.log(`electronegativity: ${rows.length} finding(s), ${blocking.length} at MEDIUM or above (Electron ${electronVersion})`);
-process.exit(blocking.length ? 1 : 0);
