@@ -24,6 +24,9 @@ export interface Doc {
   wrap?: (inner: string) => string | null;
 }
 
+/** What an edit may need from the analysis (stream events, dialect, assembled calls, requests). */
+export type AnalysisLookup = (interaction: number) => InteractionAnalysis | null;
+
 export type FragRole = 'piece' | 'whole' | 'object';
 
 export interface Frag {

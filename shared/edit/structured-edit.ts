@@ -15,16 +15,20 @@ import { setStreamEvents } from './stream-events';
 import { tryJson } from '../stream/json-event';
 import { argFragments, jsonArgFragment } from './arg-fragments';
 import { assignValues, eventEdits } from './fragments';
-import type { Doc, Frag } from './fragments';
+import type { AnalysisLookup, Doc, Frag } from './fragments';
+import { laterCopies, withHistory } from './history-edit';
 import { textFragments } from './text-fragments';
+
+export { laterCopies };
 
 export type EditIntent =
   | { kind: 'tool-id'; from: string; to: string }
-  | { kind: 'tool-args'; interaction: number; slot: number; args: string }
+  /** `history: false` leaves the copies later requests carry alone (see history-copies.ts). */
+  | { kind: 'tool-args'; interaction: number; slot: number; args: string; history?: boolean }
   /** A message text in a JSON body, found as the string token equal to `old`. */
   | { kind: 'text'; interaction: number; side: Side; old: string; text: string }
   /** The assembled response text (streamed or not), as the views show it. */
-  | { kind: 'response-text'; interaction: number; text: string }
+  | { kind: 'response-text'; interaction: number; text: string; history?: boolean }
   | { kind: 'header'; interaction: number; side: Side; name: string; value: string; occurrence?: number }
   | { kind: 'event-data'; interaction: number; event: number; data: string }
   | { kind: 'delete-interaction'; interaction: number }
@@ -33,8 +37,7 @@ export type EditIntent =
 
 export type IntentResult = { ok: true; text: string; label: string } | { ok: false; error: string };
 
-/** What an intent may need from the analysis (stream events, dialect, assembled calls). */
-export type AnalysisLookup = (interaction: number) => InteractionAnalysis | null;
+export type { AnalysisLookup };
 
 const fail = (error: string): IntentResult => ({ ok: false, error });
 
@@ -64,13 +67,13 @@ export function applyIntent(text: string, intent: EditIntent, analysis: Analysis
     case 'text':
       return replaceBodyString(text, intent.interaction, intent.side, intent.old, intent.text, 'Edit message text');
     case 'tool-args':
-      return editToolArgs(text, intent, analysis(intent.interaction));
+      return withHistory(text, intent, analysis, editToolArgs(text, intent, analysis(intent.interaction)));
     case 'response-text': {
       const ia = analysis(intent.interaction);
       if (!ia?.message) return fail('not an LLM response');
       // Same text: nothing to do (rewriting would only consolidate the fragments).
       if (ia.message.text === intent.text) return fail('the text did not change');
-      return editFragments(text, intent.interaction, ia, (doc) => textFragments(ia, doc), intent.text, 'Edit response text');
+      return withHistory(text, intent, analysis, editFragments(text, intent.interaction, ia, (doc) => textFragments(ia, doc), intent.text, 'Edit response text'));
     }
   }
 }

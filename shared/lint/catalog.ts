@@ -20,6 +20,7 @@ export const RULES: RuleMeta[] = [
   { code: 'stream/not-streamed', severity: 'error', fixable: false, description: 'The request asked for a stream but the recorded response is a single body.' },
   { code: 'stream/completed-mismatch', severity: 'warning', fixable: true, description: "A Responses stream's deltas and its final response.completed disagree on the text or a call's arguments." },
   { code: 'stream/unexpected-stream', severity: 'warning', fixable: false, description: 'The response is an event stream although the request did not ask for one.' },
+  { code: 'history/stale-copy', severity: 'warning', fixable: true, description: "A later request's copy of a response (its message history) disagrees with what the response recorded." },
   { code: 'consistency/content-length', severity: 'warning', fixable: true, description: 'go-vcr content_length disagrees with the recorded body.' },
   { code: 'consistency/content-encoding', severity: 'warning', fixable: false, description: 'Content-Encoding is claimed but the body is not encoded, or gzip bytes have no Content-Encoding.' },
   { code: 'consistency/duplicate-header', severity: 'warning', fixable: false, description: 'The same header name appears twice in different case.' },

@@ -39,7 +39,7 @@ export function linkToolCalls(list: InteractionAnalysis[]): { links: ToolLink[];
 }
 
 /** Canonical JSON (sorted keys): Gemini echoes `{"b":3,"a":2}` for a call it sent as `{"a":2,"b":3}`. */
-function normArgs(s: string): string {
+export function normArgs(s: string): string {
   try {
     return JSON.stringify(sortKeys(JSON.parse(s)));
   } catch {

@@ -21,12 +21,13 @@ function changedLines(a: string, b: string): number[] {
   return x.flatMap((l, i) => (l === y[i] ? [] : [i + 1]));
 }
 
-test('(a) edit a tool call\'s arguments in the view; the saved file differs only in those lines', async ({ page }) => {
+test('(a) edit a tool call\'s arguments in the view; the saved file differs only in those lines (and the later request\'s copy)', async ({ page }) => {
   const original = readFileSync(diskPath(), 'utf8');
   const add = page.locator('[data-testid="tool-call"][data-name="add"]');
   await add.getByTestId('tool-call-edit-open').click();
   await expect(page.getByTestId('tool-call-edit-args')).toHaveValue('{"a": 2, "b": 3}');
   await page.getByTestId('tool-call-edit-args').fill('{"a": 40, "b": 2}');
+  await expect(page.getByTestId('history-toggle')).toHaveText('also update 1 later request');
   await screen(page, 'editor-a-edit-args');
   await page.getByTestId('tool-call-edit-apply').click();
   // The views re-assemble from the new text at once; the tab and the sidebar row show dirty.
@@ -39,9 +40,11 @@ test('(a) edit a tool call\'s arguments in the view; the saved file differs only
   await expect(page.getByTestId('tab-dirty')).toHaveCount(0);
   const saved = readFileSync(diskPath(), 'utf8');
   const lines = changedLines(original, saved);
-  // The three argument fragments of call 0 (first gets the text, the others become "").
-  expect(lines.length).toBe(3);
-  for (const n of lines) expect(saved.split('\n')[n - 1]).toContain('"tool_calls":[{"index":0');
+  // The three argument fragments of call 0 (first gets the text, the others become ""), then
+  // interaction 1's request body, whose message history carries the call.
+  expect(lines.length).toBe(4);
+  for (const n of lines.slice(0, 3)) expect(saved.split('\n')[n - 1]).toContain('"tool_calls":[{"index":0');
+  expect(saved.split('\n')[lines[3] - 1]).toContain('"function":{"name":"add","arguments":"{\\"a\\": 40, \\"b\\": 2}"}');
   expect(saved).toContain('"arguments":"{\\"a\\": 40, \\"b\\": 2}"');
   await screen(page, 'editor-a-saved');
 });

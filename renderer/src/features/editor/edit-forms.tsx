@@ -5,6 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { useAppStoreApi } from '../../store/store-context';
 import type { EditIntent } from '../../../../shared/edit/structured-edit';
+import { HistoryToggle, useLaterRequests } from './history-toggle';
 
 /** A pencil button that swaps `children` for a form. */
 export function EditToggle({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
@@ -18,8 +19,10 @@ export function EditToggle({ label, testId, children }: { label: string; testId:
 }
 
 /** One multi-line value; Apply turns it into intents (several when needed, e.g. id + args). */
-export function TextEditForm({ initial, onApply, onClose, testId, rows = 4, mono = true }: {
+export function TextEditForm({ initial, onApply, onClose, testId, rows = 4, mono = true, footer }: {
   initial: string;
+  /** Shown above the buttons (options of the edit). */
+  footer?: ReactNode;
   onApply: (value: string) => EditIntent[];
   onClose: () => void;
   testId: string;
@@ -37,6 +40,7 @@ export function TextEditForm({ initial, onApply, onClose, testId, rows = 4, mono
   return (
     <div className="edit-form" data-testid={testId}>
       <textarea className={mono ? 'mono' : ''} rows={rows} value={value} onChange={(e) => setValue(e.target.value)} data-testid={`${testId}-input`} spellCheck={false} />
+      {footer}
       <div className="edit-form-actions">
         <button type="button" className="primary" onClick={apply} disabled={value === initial} data-testid={`${testId}-apply`}>Apply</button>
         <button type="button" onClick={onClose}>Cancel</button>
@@ -50,11 +54,13 @@ export function ToolCallEditForm({ interaction, slot, id, args, onClose }: { int
   const store = useAppStoreApi();
   const [newId, setNewId] = useState(id ?? '');
   const [newArgs, setNewArgs] = useState(args);
+  const later = useLaterRequests({ kind: 'tool-args', interaction, slot, args });
+  const [history, setHistory] = useState(true);
   const apply = () => {
     // Arguments first: that edit works from the analysed events, which the rename would
     // leave describing an older text (the store refuses such a stale edit).
     const intents: EditIntent[] = [];
-    if (newArgs !== args) intents.push({ kind: 'tool-args', interaction, slot, args: newArgs });
+    if (newArgs !== args) intents.push({ kind: 'tool-args', interaction, slot, args: newArgs, history });
     if (id && newId !== id) intents.push({ kind: 'tool-id', from: id, to: newId });
     for (const it of intents) if (!store.getState().applyEdit(it)) return;
     onClose();
@@ -65,6 +71,7 @@ export function ToolCallEditForm({ interaction, slot, id, args, onClose }: { int
         <label className="edit-row">id <input className="mono" value={newId} onChange={(e) => setNewId(e.target.value)} data-testid="tool-call-edit-id" /></label>
       ) : null}
       <textarea className="mono" rows={4} value={newArgs} onChange={(e) => setNewArgs(e.target.value)} data-testid="tool-call-edit-args" spellCheck={false} />
+      <HistoryToggle count={later} checked={history} onChange={setHistory} />
       <div className="edit-form-actions">
         <button type="button" className="primary" onClick={apply} disabled={newId === (id ?? '') && newArgs === args} data-testid="tool-call-edit-apply">Apply</button>
         <button type="button" onClick={onClose}>Cancel</button>
