@@ -67,7 +67,7 @@ async function lintOne(file: string, explicit: boolean, opts: LintOptions, fix: 
     const rep = applyFixesDetailed(input, r.findings);
     result.fixFailed = rep.failed.map((f) => `${f.finding.fix!.title}: ${f.error}`);
     if (rep.text !== input) {
-      await atomicWriteFile(file, encodeCassetteFile({ text: rep.text, gzip: decoded.gzip }));
+      await atomicWriteFile(file, encodeCassetteFile({ text: rep.text, gzip: decoded.gzip, bom: decoded.bom }));
       result.fixed = [...new Set(rep.applied.map((f) => f.fix!.title))];
       r = lintCassetteDetailed(rep.text, file, opts);
       result.findings = r.findings;

@@ -100,7 +100,7 @@ export async function redactCommand(argv: string[], io: Io): Promise<number> {
       failures++;
       continue;
     }
-    await atomicWriteFile(file, encodeCassetteFile({ text: r.text, gzip: decoded.gzip }));
+    await atomicWriteFile(file, encodeCassetteFile({ text: r.text, gzip: decoded.gzip, bom: decoded.bom }));
     io.stdout(`redacted ${r.findings.length} secret(s) in ${rel}\n`);
   }
   if (write) {

@@ -68,11 +68,17 @@ export function spliceText(text: string, splices: readonly Splice[]): string {
 
 /** The block scalar token that starts at `offset` in a freshly lexed `text`. */
 export function blockScalarAt(text: string, offset: number): CST.BlockScalar | null {
+  const t = scalarTokenAt(text, offset);
+  return t?.type === 'block-scalar' ? t : null;
+}
+
+/** The scalar token (block or flow) that starts at `offset` in a freshly lexed `text`. */
+export function scalarTokenAt(text: string, offset: number): CST.BlockScalar | CST.FlowScalar | null {
   const stack: CST.Token[] = [];
   for (const top of new Parser().parse(text)) stack.push(top);
   while (stack.length > 0) {
     const t = stack.pop()!;
-    if (t.type === 'block-scalar') {
+    if (CST.isScalar(t)) {
       if (t.offset === offset) return t;
     } else if (t.type === 'document') {
       if (t.value) stack.push(t.value);

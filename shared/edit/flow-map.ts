@@ -8,6 +8,19 @@ export interface FlowDecoded {
   value: string;
   /** pos[k] = source index where value char k comes from; pos[value.length] = end of content. */
   pos: number[];
+  /**
+   * Every line break of the source with what it folds to: source [src, srcEnd) (trailing
+   * whitespace, breaks, empty lines and the next line's indentation; for a double-quoted `\`
+   * continuation from the backslash) produces value [at, atEnd) (a space, newlines, or nothing).
+   */
+  folds: Fold[];
+}
+
+export interface Fold {
+  src: number;
+  srcEnd: number;
+  at: number;
+  atEnd: number;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -25,6 +38,7 @@ export function decodeFlow(source: string, type: 'scalar' | 'single-quoted-scala
   if (quoted && source.length < 2) return null;
   let value = '';
   const pos: number[] = [];
+  const folds: Fold[] = [];
   const emit = (s: string, at: number) => {
     value += s;
     for (let k = 0; k < s.length; k++) pos.push(at);
@@ -63,6 +77,7 @@ export function decodeFlow(source: string, type: 'scalar' | 'single-quoted-scala
         let j = i + 1;
         j += source[j] === '\r' && source[j + 1] === '\n' ? 2 : 1;
         while (j < end && isWs(source[j])) j++;
+        folds.push({ src: i, srcEnd: j, at: value.length, atEnd: value.length });
         i = j;
         continue;
       }
@@ -84,7 +99,7 @@ export function decodeFlow(source: string, type: 'scalar' | 'single-quoted-scala
     i++;
   }
   pos.push(end);
-  return { value, pos };
+  return { value, pos, folds };
 
   /** Folds the break(s) starting at `j` (trailing whitespace began at `wsStart`). */
   function fold(wsStart: number, j: number): number {
@@ -97,7 +112,9 @@ export function decodeFlow(source: string, type: 'scalar' | 'single-quoted-scala
       breaks++;
       while (k < end && isWs(source[k])) k++;
     }
+    const at = value.length;
     emit(breaks === 1 ? ' ' : '\n'.repeat(breaks - 1), wsStart);
+    folds.push({ src: wsStart, srcEnd: k, at, atEnd: value.length });
     return k;
   }
 }
