@@ -68,7 +68,7 @@ function planHunks(text: string, tok: FlowToken, dec: FlowDecoded, geo: Geometry
         break;
       }
     }
-    if (!failed) return verified(text, tok, out, value) ? out : null;
+    if (!failed) return verified(text, tok, out, value) ? sameLineJoined(text, out) : null;
     if (failed.why === 'other') return null;
     const h = failed.span;
     // Whitespace would touch a line break: take the break into the stretch (it becomes a space
@@ -108,6 +108,18 @@ function spliceFor(text: string, tok: FlowToken, dec: FlowDecoded, geo: Geometry
     grows: h.nb - h.na > h.ob - h.oa,
   });
   return typeof enc === 'string' ? { start: absStart, end: absEnd, insert: enc } : enc;
+}
+
+/** Splices on one source line become one, so an edit reports one change per changed line. */
+function sameLineJoined(text: string, splices: Splice[]): Splice[] {
+  const out: Splice[] = [];
+  for (const s of splices) {
+    const last = out[out.length - 1];
+    const gap = last ? text.slice(last.end, s.start) : '\n';
+    if (last && !gap.includes('\n')) out[out.length - 1] = { start: last.start, end: s.end, insert: last.insert + gap + s.insert };
+    else out.push(s);
+  }
+  return out;
 }
 
 /**
