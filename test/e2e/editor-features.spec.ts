@@ -157,13 +157,18 @@ test('F8 jumps to the marker of a broken line; hovering it shows the message', a
   await markCursorLine(page, ' #f8');
   await expect.poll(() => lineOf(page, 3)).toBe('foo: bar: baz #f8');
 
-  // The squiggle sits under the text layer, so hover by coordinates, not by element.
-  await expect(squiggle).toBeVisible();
-  const box = await squiggle.boundingBox();
-  expect(box).not.toBeNull();
-  await page.mouse.move(box!.x + Math.min(12, box!.width / 2), box!.y + box!.height / 2, { steps: 4 });
+  // The squiggle sits under the text layer, so hover by coordinates, not by element. The
+  // edit above re-parses the text and Monaco re-renders its decorations a moment later: the
+  // squiggle found a moment ago may be gone (boundingBox null) or moved, so measure and hover
+  // again until the hover shows.
   const hover = page.locator('.monaco-editor .monaco-hover').filter({ visible: true }).first();
-  await expect(hover).toBeVisible();
+  await expect(async () => {
+    const box = await squiggle.boundingBox();
+    expect(box).not.toBeNull();
+    await page.mouse.move(0, 0);
+    await page.mouse.move(box!.x + Math.min(12, box!.width / 2), box!.y + box!.height / 2, { steps: 4 });
+    await expect(hover).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect.poll(() => showsMessage(hover)).toBe(true);
   await screen(page, 'editor-features-hover');
 });

@@ -150,6 +150,21 @@ export class Recorder {
     });
   }
 
+  /**
+   * Resolves once the watcher has reported everything written to `root` before the call.
+   * chokidar reports in order, each write after the same settle wait, so when a probe file
+   * written now has come and gone, every earlier echo has arrived: a test that checks that
+   * something did NOT happen waits for this instead of sleeping.
+   */
+  async caughtUp(root: string): Promise<void> {
+    const probe = `zz-probe-${(this.probes += 1)}.yaml`;
+    const file = writeFile(root, probe, 'version: 2\ninteractions: []\n');
+    await this.waitRow(probe, () => true, `${probe} seen`);
+    rmSync(file);
+    await this.waitRow(probe, 'absent', `${probe} gone`);
+  }
+  private probes = 0;
+
   /** Waits until the row for relPath satisfies `pred` (or is absent, when pred is 'absent'). */
   waitRow(relPath: string, pred: ((s: CassetteSummary) => boolean) | 'absent', what = relPath): Promise<void> {
     return this.waitFor(() => {

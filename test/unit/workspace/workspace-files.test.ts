@@ -104,8 +104,8 @@ describe('saveCassette', () => {
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(goVcr([{}, {}, {}]));
     expect((await ws.readCassette(ref('a.yaml'))).revision).toBe(out.revision);
     await rec.waitRow('a.yaml', (s) => s.interactions === 3, 'saved row');
-    // Give the watcher's echo time to arrive (it would come within ~300 ms), then check.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Wait until the watcher's echo of the save has surely arrived, then check.
+    await rec.caughtUp(dir);
     await ws.whenIndexed();
     expect(rec.changed().slice(changedBefore)).toEqual([]);
   });
@@ -123,7 +123,7 @@ describe('saveCassette', () => {
     const f = await ws.readCassette(ref('big.yaml'));
     const out = await ws.saveCassette({ ...ref('big.yaml'), content: streams(['a', 'b', 'd']), encoding: 'utf8', baseRevision: f.revision });
     expect(out.status).toBe('saved');
-    await new Promise((r) => setTimeout(r, 1500));
+    await rec.caughtUp(dir);
     await ws.whenIndexed();
     const before = rec.changed().length;
     writeFileSync(join(dir, 'big.yaml'), streams(['a', 'B', 'd']));
