@@ -11,20 +11,12 @@ import { O_NONBLOCK, procFdPath } from '../fs/fd-checks';
 import { isInside } from './confine';
 import { parseCassette } from '../../shared/cassette/parse';
 import { maxDecodedBytes } from '../../shared/codec/decompress';
-import { parseCassetteForIndex } from '../../shared/cassette/parse-index';
-import { analyzeCassette } from '../../shared/llm/analyze';
-import type { CassetteAnalysis } from '../../shared/model/analysis';
+import { parseCassetteForIndex, type IndexParse } from '../../shared/cassette/parse-index';
 import type { Cassette } from '../../shared/model/cassette';
 import type { CassetteSummary } from '../../shared/model/summary';
-import {
-  failedSummary,
-  interactionFingerprints,
-  summarizeCassette,
-  type FileStat,
-  type SummaryRef,
-} from '../../shared/workspace/summarize';
+import { failedSummary, interactionFingerprints, type FileStat, type SummaryRef } from '../../shared/workspace/summarize';
+import { indexRow, rowOf } from '../../shared/workspace/index-row';
 import type { Digest } from '../../shared/workspace/hash';
-import { trimStreamsForSummary } from '../../shared/workspace/trim-streams';
 
 export type EngineTask =
   /**
@@ -126,28 +118,19 @@ function openedInside(fd: number, st: Stats, absPath: string, rootReal: string):
  */
 function indexBytes(ref: SummaryRef, stat: FileStat, bytes: Uint8Array, hash: string, validate: boolean): EngineResult {
   let cassette: Cassette;
+  let indexPath: IndexParse['path'] = 'full';
   try {
     // Saves validate with the full parser; indexing takes the fast path (same summary).
     const input = { path: ref.relPath, bytes };
-    cassette = validate ? parseCassette(input, { decodeBodies: true }) : parseCassetteForIndex({ ...input, ...hostText(bytes) }).cassette;
+    if (validate) cassette = parseCassette(input, { decodeBodies: true });
+    else ({ cassette, path: indexPath } = parseCassetteForIndex({ ...input, ...hostText(bytes) }));
   } catch (e) {
     // Parsers promise never to throw; if one does, the file still gets a row.
     const summary = failedSummary(ref, stat, `Parser crashed: ${(e as Error).message}`);
     return { kind: 'indexed', hash, ...stat, summary, fingerprints: [], parseProblem: summary.firstError };
   }
-  let analysis: CassetteAnalysis | null = null;
-  let analyzeCrash: string | null = null;
-  try {
-    // Big SSE streams are cut to their first and last events: the row needs no assembled text.
-    analysis = analyzeCassette(trimStreamsForSummary(cassette).cassette);
-  } catch (e) {
-    analyzeCrash = `Analysis crashed: ${(e as Error).message}`;
-  }
-  const summary = summarizeCassette(ref, stat, cassette, analysis);
-  if (analyzeCrash) {
-    summary.diagnostics.error++;
-    summary.firstError ??= { message: analyzeCrash };
-  }
+  // Saves parsed in full already; an index row whose error lacks a line is parsed again in full.
+  const summary = validate ? rowOf(ref, stat, cassette) : indexRow(ref, stat, { cassette, path: indexPath }, { path: ref.relPath, bytes });
   // One parse per save: fingerprints are the same from either parser (a later re-recording is
   // indexed by the index parser, and compared with these).
   return { kind: 'indexed', hash, ...stat, summary, fingerprints: fingerprintsOf(cassette), parseProblem: parseProblemOf(cassette) };

@@ -25,9 +25,9 @@ test('Monaco renders in colour under the nonce CSP; a <style> without the nonce 
     await expect(lines).toBeVisible();
     await expect(lines).toContainText('interactions');
     // Token colours live in a <style> Monaco creates itself: without the nonce every token
-    // would fall back to one colour.
-    const colours = await page.locator('.monaco-editor .view-line span span').evaluateAll((spans) => [...new Set(spans.map((s) => getComputedStyle(s).color))]);
-    expect(colours.length).toBeGreaterThanOrEqual(3);
+    // would fall back to one colour. Monaco tokenizes after the first paint: poll for it.
+    const colours = page.locator('.monaco-editor .view-line span span');
+    await expect.poll(() => colours.evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size)).toBeGreaterThanOrEqual(3);
     const styleNonces = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.nonce));
     expect(styleNonces.length).toBeGreaterThan(0);
     expect(new Set(styleNonces)).toEqual(new Set([nonce]));

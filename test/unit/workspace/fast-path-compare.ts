@@ -5,15 +5,16 @@
  * keeps none), and they are not compared. The row and content are those of the index parse as
  * the engine runs it (big literal bodies left lazy, resolved here by reading them), and so
  * are the fingerprints (taken before anything resolves them), with the pure digest and the
- * engine's CRC: a fingerprint must not depend on which parser ran.
+ * engine's CRC: a fingerprint must not depend on which parser ran. The rows come from
+ * index-row.ts, as the engine's do.
  */
 import { crcDigest } from '../../../main/workspace/engine';
 import { parseCassette } from '../../../shared/cassette/parse';
 import { parseCassetteForIndex, type IndexParse } from '../../../shared/cassette/parse-index';
-import { analyzeCassette } from '../../../shared/llm/analyze';
 import type { Body, Cassette } from '../../../shared/model/cassette';
-import { interactionFingerprints, summarizeCassette } from '../../../shared/workspace/summarize';
-import { trimStreamsForSummary } from '../../../shared/workspace/trim-streams';
+import type { CassetteSummary } from '../../../shared/model/summary';
+import { indexRow, rowOf } from '../../../shared/workspace/index-row';
+import { interactionFingerprints } from '../../../shared/workspace/summarize';
 
 const ref = { rootId: 'r', relPath: 'x' };
 const stat = { size: 1, mtimeMs: 1 };
@@ -41,8 +42,7 @@ export function comparable(c: Cassette): unknown {
   };
 }
 
-function row(c: Cassette) {
-  const summary = summarizeCassette(ref, stat, c, analyzeCassette(trimStreamsForSummary(c).cassette));
+function row(c: Cassette, summary: CassetteSummary) {
   return { summary, fingerprints: [...interactionFingerprints(c), ...interactionFingerprints(c, crcDigest)] };
 }
 
@@ -56,10 +56,10 @@ export function compareFastPath(relPath: string, bytes: Uint8Array): Comparison 
   const fast = parseCassetteForIndex({ path: relPath, bytes });
   const full = parseCassette({ path: relPath, bytes }, { decodeBodies: false });
   // The row first: comparable() resolves every lazy body, and the row must not need that.
-  const fastRow = row(fast.cassette);
+  const fastRow = row(fast.cassette, indexRow(ref, stat, fast, { path: relPath, bytes }));
   return {
     path: fast.path,
     fast: { summary: fastRow.summary, fingerprints: fastRow.fingerprints, cassette: comparable(fast.cassette) },
-    full: { ...row(full), cassette: comparable(full) },
+    full: { ...row(full, rowOf(ref, stat, full)), cassette: comparable(full) },
   };
 }
