@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { ensureChromium } from '../../scripts/chromium.mjs';
 
-// Debian's Chromium, never a downloaded browser. Each test starts its own `tapedeck serve`
+// An installed Chromium (npm test finds it once and passes CHROMIUM_PATH), never a downloaded browser. Each test starts its own `tapedeck serve`
 // on a temp copy of its folders, so tests are parallel-safe.
 export default defineConfig({
   testDir: '.',
@@ -18,7 +19,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1400, height: 900 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH || ensureChromium(),
       args: [
         '--no-sandbox',
         '--disable-gpu',
