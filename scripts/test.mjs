@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, electronegativity (Electron security scan), build, unit + corpus tests (Vitest), e2e (Playwright in Debian's
-// Chromium). Each runner reports through JSON so we can print one `N passed, N failed` line per
-// runner and a total line, the form CI reads. Exits non-zero on any failure.
-import { spawnSync } from 'node:child_process';
+// `npm test`: typecheck, lint, electronegativity (Electron security scan) and build side by side,
+// then unit + corpus tests (Vitest), then e2e (Playwright in an installed Chromium). Each runner
+// reports through JSON so we can print one `N passed, N failed` line per runner and a total line,
+// the form CI reads, with each step's time. Exits non-zero on any failure.
+//   node scripts/test.mjs [step...]   steps: typecheck lint security build unit corpus e2e
+// `unit` alone runs the fast unit project; `corpus` the corpus suites; both by default.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'test-results');
@@ -15,45 +19,71 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 const only = process.argv.slice(2);
 const want = (step) => only.length === 0 || only.includes(step);
 const results = [];
+const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(0);
 
-function run(step, cmd, args, extraEnv = {}) {
-  console.log(`\n=== ${step}: ${[cmd, ...args].join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
-  return r.status === 0;
+/**
+ * Runs one step. `quiet` steps run side by side, so their output is held and printed whole when
+ * the step ends (interleaved lines from four tools would be unreadable).
+ */
+function run(step, cmd, args, { extraEnv = {}, quiet = false } = {}) {
+  const t0 = performance.now();
+  if (!quiet) console.log(`\n=== ${step}: ${[cmd, ...args].join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...env, ...extraEnv } });
+    const held = [];
+    child.stdout?.on('data', (d) => held.push(d));
+    child.stderr?.on('data', (d) => held.push(d));
+    child.on('error', (e) => held.push(Buffer.from(`${e.message}\n`)));
+    child.on('close', (code) => {
+      if (quiet) {
+        console.log(`\n=== ${step}: ${[cmd, ...args].join(' ')}`);
+        process.stdout.write(Buffer.concat(held));
+      }
+      console.log(`--- ${step}: ${code === 0 ? 'ok' : `exit ${code}`} in ${seconds(t0)} s`);
+      resolve(code === 0);
+    });
+  });
 }
 
-if (want('typecheck')) {
-  const ok = run('typecheck', bin('tsc'), ['-b']);
-  results.push({ name: 'typecheck', passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
-}
-if (want('lint')) {
-  const ok = run('lint', bin('eslint'), ['.', '--max-warnings', '0']);
-  results.push({ name: 'lint', passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
-}
-if (want('security')) {
-  const ok = run('security', process.execPath, [join(root, 'scripts/electronegativity.mjs')]);
-  results.push({ name: 'electronegativity', passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
-}
-if (want('build') || want('e2e')) {
-  const ok = run('build', process.execPath, [join(root, 'scripts/build.mjs')]);
-  results.push({ name: 'build', passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
-}
-if (want('unit')) {
+const passFail = (name, ok) => results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+
+// Single-threaded checks and the build share the machine; the build is what e2e waits for.
+const early = [];
+if (want('typecheck')) early.push(run('typecheck', bin('tsc'), ['-b'], { quiet: true }).then((ok) => passFail('typecheck', ok)));
+if (want('lint')) early.push(run('lint', bin('eslint'), ['.', '--max-warnings', '0'], { quiet: true }).then((ok) => passFail('lint', ok)));
+if (want('security')) early.push(run('security', process.execPath, [join(root, 'scripts/electronegativity.mjs')], { quiet: true }).then((ok) => passFail('electronegativity', ok)));
+// The packaging test reads the build, so unit waits for it too.
+if (want('build') || want('e2e') || want('unit')) early.push(run('build', process.execPath, [join(root, 'scripts/build.mjs')], { quiet: true }).then((ok) => passFail('build', ok)));
+await Promise.all(early);
+
+const projects = ['unit', 'corpus'].filter(want);
+if (projects.length) {
   const file = join(out, 'vitest.json');
-  const ok = run('unit', bin('vitest'), ['run', '--config', 'vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const args = ['run', '--config', 'vitest.config.ts', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+  const ok = await run(projects.join('+'), bin('vitest'), args);
   if (existsSync(file)) {
     const j = JSON.parse(readFileSync(file, 'utf8'));
-    results.push({ name: 'unit', passed: j.numPassedTests, failed: j.numFailedTests + (ok || j.numFailedTests ? 0 : 1), skipped: j.numPendingTests + j.numTodoTests });
-  } else results.push({ name: 'unit', passed: 0, failed: 1 });
+    results.push({ name: projects.join('+'), passed: j.numPassedTests, failed: j.numFailedTests + (ok || j.numFailedTests ? 0 : 1), skipped: j.numPendingTests + j.numTodoTests });
+  } else results.push({ name: projects.join('+'), passed: 0, failed: 1 });
 }
+
 if (want('e2e')) {
-  const file = join(out, 'playwright.json');
-  const ok = run('e2e', bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts'], { PW_JSON_OUTPUT: file });
-  if (existsSync(file)) {
-    const s = JSON.parse(readFileSync(file, 'utf8')).stats;
-    const failed = s.unexpected + s.flaky;
-    results.push({ name: 'e2e', passed: s.expected, failed: failed + (ok || failed ? 0 : 1), skipped: s.skipped });
-  } else results.push({ name: 'e2e', passed: 0, failed: 1 });
+  let chromium = null;
+  try {
+    chromium = ensureChromium();
+  } catch (e) {
+    console.log(`\n=== e2e: ${e.message}`);
+  }
+  if (!chromium) results.push({ name: 'e2e', passed: 0, failed: 1 });
+  else {
+    const file = join(out, 'playwright.json');
+    const ok = await run('e2e', bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts'], { extraEnv: { PW_JSON_OUTPUT: file, CHROMIUM_PATH: chromium } });
+    if (existsSync(file)) {
+      const s = JSON.parse(readFileSync(file, 'utf8')).stats;
+      const failed = s.unexpected + s.flaky;
+      results.push({ name: 'e2e', passed: s.expected, failed: failed + (ok || failed ? 0 : 1), skipped: s.skipped });
+    } else results.push({ name: 'e2e', passed: 0, failed: 1 });
+  }
 }
 
 console.log('');
