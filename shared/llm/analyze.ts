@@ -25,8 +25,9 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
   const at = { interaction: i.index };
   const reqJson = i.request.body.parsed ?? tryJson(i.request.body.text ?? utf8Decode(i.request.body.bytes) ?? '');
   const framed = frameBody(i.response.body, i.response.headers);
-  // Binary frame errors name a byte in the (base64) body: the body's place is the line to show.
-  const r = framed.framing === 'eventstream' ? i.response.body.range : undefined;
+  // Framing problems (a binary frame cut short, a stray "error:" line) name a byte or an event
+  // inside the body, which may be base64 or one escaped line: the body's place is the line to show.
+  const r = i.response.body.range;
   const bodyAt = r ? { line: r.start.line, column: r.start.column, range: r } : {};
   for (const d of framed.diagnostics) diagnostics.push({ ...bodyAt, ...d, interaction: i.index });
   const streaming = isStreamFraming(framed.framing);

@@ -71,6 +71,9 @@ describe('provider fidelity classes', () => {
     const line = diags.find((d) => d.code === 'stream.error-line');
     expect(line?.severity).toBe('warning');
     expect(line?.message).toContain('upstream model overloaded');
+    // Where: the body that carries it (the stream's own lines are inside one YAML scalar).
+    const lines = readFileSync(path.join(dir, 'c7-stream-ends-badly.yaml'), 'utf8').split('\n');
+    expect(lines[line!.line! - 1]).toMatch(/^\s+body: "data: .*error: /);
   });
 
   it('6: per-search and per-request fees are priced part by part, or the estimate says tokens only', () => {
