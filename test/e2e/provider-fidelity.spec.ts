@@ -28,6 +28,19 @@ test('provider filter shows the real provider beside the dialect', async ({ page
   await filter.selectOption('Together AI (openai-chat)');
   // The Together HAR (class 1) and the vendors cassette both have a Together call.
   await expect(page.getByTestId('library-file')).toHaveCount(2);
+  // The chosen label is shown whole (it was cut to "Together AI (open" at half the sidebar).
+  const shown = await filter.evaluate((el: HTMLSelectElement) => {
+    const probe = document.createElement('span');
+    probe.style.cssText = `font: ${getComputedStyle(el).font}; position: absolute; white-space: pre`;
+    probe.textContent = el.selectedOptions[0].text;
+    document.body.append(probe);
+    const need = probe.getBoundingClientRect().width;
+    probe.remove();
+    const inside = el.getBoundingClientRect().right <= el.closest('.library-filters')!.getBoundingClientRect().right;
+    return { need, have: el.clientWidth - 24, inside }; // the arrow takes ~24 px
+  });
+  expect(shown.need).toBeLessThan(shown.have);
+  expect(shown.inside).toBe(true);
   await screen(page, 'provider-filter');
   expect(errors).toEqual([]);
 });

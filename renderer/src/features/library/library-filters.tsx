@@ -48,9 +48,12 @@ export function LibraryFilterBar({ filters, facets, openedCount }: Props) {
       <div id="search-hint" className="hint">
         Matches path, model, provider, host · body text of {openedCount} opened file{openedCount === 1 ? '' : 's'}
       </div>
-      <div className="filter-row">
+      {/* One select per row: provider labels name the host and the dialect ("Together AI
+          (openai-chat)"), which half a 300 px sidebar cut off; the title keeps longer ones whole. */}
+      <div className="filter-row filter-selects">
         <select
           value={filters.providers[0] ?? ''}
+          title={filters.providers[0] ?? 'All providers'}
           onChange={(e) => set({ providers: e.target.value ? [e.target.value] : [] })}
           data-testid="filter-provider"
           aria-label="Provider"
@@ -60,6 +63,7 @@ export function LibraryFilterBar({ filters, facets, openedCount }: Props) {
         </select>
         <select
           value={filters.models[0] ?? ''}
+          title={filters.models[0] ?? 'All models'}
           onChange={(e) => set({ models: e.target.value ? [e.target.value] : [] })}
           data-testid="filter-model"
           aria-label="Model"
