@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, electronegativity (Electron security scan) and build side by side,
-// then unit + corpus tests (Vitest), then e2e (Playwright in an installed Chromium). Each runner
+// then unit + corpus tests (Vitest) beside e2e (Playwright in an installed Chromium). Each runner
 // reports through JSON so we can print one `N passed, N failed` line per runner and a total line,
 // the form CI reads, with each step's time. Exits non-zero on any failure.
 //   node scripts/test.mjs [step...]   steps: typecheck lint security build unit corpus e2e
@@ -56,34 +56,37 @@ if (want('security')) early.push(run('security', process.execPath, [join(root, '
 if (want('build') || want('e2e') || want('unit')) early.push(run('build', process.execPath, [join(root, 'scripts/build.mjs')], { quiet: true }).then((ok) => passFail('build', ok)));
 await Promise.all(early);
 
+// Vitest and Playwright side by side: alone, neither keeps both cores busy (Vitest's tail is
+// one long corpus file, Playwright's two browsers mostly wait on each other), so together they
+// finish well before one after the other. Vitest's output is held and printed whole.
 const projects = ['unit', 'corpus'].filter(want);
-if (projects.length) {
+await Promise.all([projects.length ? vitest(projects) : null, want('e2e') ? e2e() : null]);
+
+async function vitest(projects) {
   const file = join(out, 'vitest.json');
   const args = ['run', '--config', 'vitest.config.ts', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
-  const ok = await run(projects.join('+'), bin('vitest'), args);
+  const ok = await run(projects.join('+'), bin('vitest'), args, { quiet: want('e2e') });
   if (existsSync(file)) {
     const j = JSON.parse(readFileSync(file, 'utf8'));
     results.push({ name: projects.join('+'), passed: j.numPassedTests, failed: j.numFailedTests + (ok || j.numFailedTests ? 0 : 1), skipped: j.numPendingTests + j.numTodoTests });
   } else results.push({ name: projects.join('+'), passed: 0, failed: 1 });
 }
 
-if (want('e2e')) {
+async function e2e() {
   let chromium = null;
   try {
     chromium = ensureChromium();
   } catch (e) {
     console.log(`\n=== e2e: ${e.message}`);
   }
-  if (!chromium) results.push({ name: 'e2e', passed: 0, failed: 1 });
-  else {
-    const file = join(out, 'playwright.json');
-    const ok = await run('e2e', bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts'], { extraEnv: { PW_JSON_OUTPUT: file, CHROMIUM_PATH: chromium } });
-    if (existsSync(file)) {
-      const s = JSON.parse(readFileSync(file, 'utf8')).stats;
-      const failed = s.unexpected + s.flaky;
-      results.push({ name: 'e2e', passed: s.expected, failed: failed + (ok || failed ? 0 : 1), skipped: s.skipped });
-    } else results.push({ name: 'e2e', passed: 0, failed: 1 });
-  }
+  if (!chromium) return results.push({ name: 'e2e', passed: 0, failed: 1 });
+  const file = join(out, 'playwright.json');
+  const ok = await run('e2e', bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts'], { extraEnv: { PW_JSON_OUTPUT: file, CHROMIUM_PATH: chromium } });
+  if (existsSync(file)) {
+    const s = JSON.parse(readFileSync(file, 'utf8')).stats;
+    const failed = s.unexpected + s.flaky;
+    results.push({ name: 'e2e', passed: s.expected, failed: failed + (ok || failed ? 0 : 1), skipped: s.skipped });
+  } else results.push({ name: 'e2e', passed: 0, failed: 1 });
 }
 
 console.log('');
