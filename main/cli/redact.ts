@@ -18,8 +18,9 @@ import { collectFiles } from './collect-files';
 import { UsageError } from './io';
 
 export const REDACT_USAGE = `Usage: tapedeck redact [--header NAME]... [--pattern REGEX]... [--replacement TEXT] [--write] PATH...
-  Finds secrets (API keys, bearer tokens, cookies, AWS signatures, key= URL parameters) in
-  cassettes and replaces them, changing nothing else in the files.
+  Finds secrets (API keys, bearer tokens, cookies, AWS keys and signatures, GitHub, Hugging
+  Face, Slack and Stripe tokens, key= URL parameters) in cassettes and replaces them, changing
+  nothing else in the files. Cloudflare bot cookies (__cf_bm, _cfuvid) are left in place.
   --header NAME       also redact the values of this header (repeatable)
   --pattern REGEX     also redact matches of this regex; group 1 if it has one (repeatable)
   --replacement TEXT  the placeholder to write (default REDACTED)

@@ -9,15 +9,15 @@ import { commit, openEditable } from '../edit/document';
 import type { EditableDoc } from '../edit/document';
 import { allHeaders, interactionCount, sideRef } from '../edit/layout';
 import type { Side, SideRef } from '../edit/layout';
-import { asScalar, get, isBinaryTag, items, keyString, scalarsUnder } from '../edit/nodes';
+import { asScalar, get, isBinaryTag, items, keyString, scalarsUnder, scalarText } from '../edit/nodes';
 import { locate } from '../edit/ops';
 import { planValue, readValue } from '../edit/value';
 import type { Splice, TextChange } from '../edit/types';
 import { lineIndex, valueOffsetToSource } from '../edit/value-pos';
 import type { RuleSet, Where } from './rules';
-import { builtinRules, SECRET_QUERY_PARAMS } from './rules';
+import { BOT_COOKIE_RULE, builtinRules, SECRET_QUERY_PARAMS } from './rules';
 import type { Hit } from './scan';
-import { applyHits, cleanHits, headerSecretRanges, patternHits } from './scan';
+import { applyHits, cleanHits, cookieValueHits, headerSecretRanges, patternHits } from './scan';
 
 export interface Finding {
   ruleId: string;
@@ -31,6 +31,8 @@ export interface Finding {
   column: number;
   /** The secret, shortened for display (never the whole value). */
   preview: string;
+  /** Not a credential (a Cloudflare bot cookie): reported for information, never redacted. */
+  info?: true;
 }
 
 type Target =
@@ -61,6 +63,20 @@ function scan(ed: EditableDoc, rules: RuleSet): Target[] | string {
         const v = readValue(h.node) ?? '';
         const lower = h.name.toLowerCase();
         scalar(h.node, 'header', secretHeader.has(lower) ? headerSecretRanges(v, `header:${lower}`) : [], h.name);
+      }
+      if (ref.har) {
+        // HAR repeats cookies and query/form parameters as {name, value} lists beside the headers and URL.
+        const cookieRule = side === 'request' ? 'header:cookie' : 'header:set-cookie';
+        for (const c of items(get(ref.map, 'cookies'))) {
+          const v = asScalar(get(c, 'value'));
+          const name = scalarText(get(c, 'name')) ?? '';
+          if (v) scalar(v, 'header', cookieValueHits(name, readValue(v) ?? '', cookieRule), side === 'request' ? 'Cookie' : 'Set-Cookie');
+        }
+        for (const p of [...items(get(ref.map, 'queryString')), ...items(get(get(ref.map, 'postData'), 'params'))]) {
+          const v = asScalar(get(p, 'value'));
+          const secret = SECRET_QUERY_PARAMS.includes(scalarText(get(p, 'name'))?.toLowerCase() ?? '');
+          if (v) scalar(v, 'url', secret ? [{ start: 0, end: (readValue(v) ?? '').length, ruleId: 'url-query-key' }] : []);
+        }
       }
       if (ref.url) scalar(ref.url, 'url');
       if (side === 'request') {
@@ -101,13 +117,14 @@ function findingsOf(ed: EditableDoc, targets: Target[]): Finding[] {
       const { line, column } = pos(off);
       const f: Finding = { ruleId: h.ruleId, interaction: t.interaction, side: t.side, where: t.kind === 'body' ? 'body' : t.where, line, column, preview: preview(t.value.slice(h.start, h.end)) };
       if (t.kind === 'scalar' && t.header) f.header = t.header;
+      if (h.ruleId === BOT_COOKIE_RULE) f.info = true;
       out.push(f);
     }
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** Every secret the rules find, with positions. Unparseable or unknown files give []. */
+/** Every secret the rules find (and bot cookies, marked info), with positions. Unparseable or unknown files give []. */
 export function findSecrets(text: string, rules: RuleSet = builtinRules()): Finding[] {
   const ed = openEditable(text);
   const targets = scan(ed, rules);
@@ -123,8 +140,12 @@ export interface RedactResult {
 
 export function redactText(text: string, rules: RuleSet = builtinRules()): RedactResult {
   const ed = openEditable(text);
-  const targets = scan(ed, rules);
-  if (typeof targets === 'string') return { text, changes: [], findings: [], error: targets };
+  const all = scan(ed, rules);
+  if (typeof all === 'string') return { text, changes: [], findings: [], error: all };
+  const targets = all.flatMap((t) => {
+    const hits = t.hits.filter((h) => h.ruleId !== BOT_COOKIE_RULE);
+    return hits.length ? [{ ...t, hits }] : [];
+  });
   const findings = findingsOf(ed, targets);
   const splices: Splice[] = [];
   for (const t of targets) {

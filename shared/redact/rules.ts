@@ -44,6 +44,18 @@ export const BUILTIN_PATTERNS: PatternRule[] = [
   { id: 'openai-project-key', pattern: new RegExp(`(?<![A-Za-z0-9_-])(sk-proj-${KEY_TAIL})`, 'g'), where: ALL },
   { id: 'openai-key', pattern: new RegExp(`(?<![A-Za-z0-9_-])(sk-${KEY_TAIL})`, 'g'), where: ALL },
   { id: 'google-api-key', pattern: /(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g, where: ALL },
+  { id: 'aws-access-key-id', pattern: /(?<![A-Za-z0-9])((?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Za-z0-9])/g, where: ALL },
+  // A secret access key is 40 base64 characters with no prefix: found only next to its name
+  // (JSON, env/ini text, STS XML), or any 40-character run would look like one.
+  {
+    id: 'aws-secret-key',
+    pattern: /(?:aws_?secret_?access_?key|secret_?access_?key)["']?\s*(?:[:=]|>)\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+    where: ALL,
+  },
+  { id: 'github-token', pattern: /(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})(?![A-Za-z0-9_])/g, where: ALL },
+  { id: 'huggingface-token', pattern: /(?<![A-Za-z0-9_])(hf_[A-Za-z0-9]{30,})(?![A-Za-z0-9_])/g, where: ALL },
+  { id: 'slack-token', pattern: /(?<![A-Za-z0-9_-])(xox[abposr]-[A-Za-z0-9-]{10,})(?![A-Za-z0-9_-])/g, where: ALL },
+  { id: 'stripe-key', pattern: /(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,})(?![A-Za-z0-9_])/g, where: ALL },
   { id: 'bearer-token', pattern: /\bBearer\s+([A-Za-z0-9\-._~+/]{8,}=*)/g, where: ['body'] },
   {
     id: 'url-query-key',
@@ -51,6 +63,14 @@ export const BUILTIN_PATTERNS: PatternRule[] = [
     where: ['url'],
   },
 ];
+
+/**
+ * Cloudflare's bot-management cookies (`__cf_bm`, `_cfuvid`) sit in nearly every recorded API
+ * response; they identify a client session to Cloudflare, not an account, so they are reported
+ * as information and left in place rather than failing a `redact`/lint CI gate.
+ */
+export const BOT_COOKIES = ['__cf_bm', '_cfuvid'];
+export const BOT_COOKIE_RULE = 'cloudflare-bot-cookie';
 
 export function builtinRules(replacement = DEFAULT_REPLACEMENT): RuleSet {
   return { headers: SECRET_HEADERS.map((name) => ({ id: `header:${name}`, name })), patterns: [...BUILTIN_PATTERNS], replacement };

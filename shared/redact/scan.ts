@@ -1,6 +1,6 @@
 /** Finding secret ranges inside one value (a header value, a URL, a body text). */
 import type { RuleSet, Where } from './rules';
-import { isPlaceholder } from './rules';
+import { BOT_COOKIE_RULE, BOT_COOKIES, isPlaceholder } from './rules';
 
 export interface Hit {
   start: number;
@@ -10,6 +10,10 @@ export interface Hit {
 
 /** The credential part of a secret header's value: the token after `Bearer`, SigV4 parts, else all. */
 export function headerSecretRanges(value: string, ruleId: string): Hit[] {
+  if (ruleId === 'header:cookie' || ruleId === 'header:set-cookie') {
+    const bot = botCookieRanges(value, ruleId === 'header:cookie');
+    if (bot) return bot;
+  }
   if (/^AWS4-HMAC-SHA256\b/.test(value)) {
     const out: Hit[] = [];
     for (const re of [/Credential=([A-Z0-9]{16,})/g, /Signature=([0-9a-fA-F]{16,})/g]) {
@@ -23,6 +27,27 @@ export function headerSecretRanges(value: string, ruleId: string): Hit[] {
   const scheme = /^(Bearer|Basic|Token|Bot|Digest)\s+(?=\S)/i.exec(value);
   if (scheme) return [{ start: scheme[0].length, end: value.trimEnd().length, ruleId }];
   return [{ start: 0, end: value.length, ruleId }];
+}
+
+/**
+ * Info hits on the values of a cookie header that carries only Cloudflare bot cookies, else null
+ * (the whole value stays one secret). `Cookie` lists pairs; `Set-Cookie` sets one cookie and the
+ * rest are attributes.
+ */
+function botCookieRanges(value: string, list: boolean): Hit[] | null {
+  const out: Hit[] = [];
+  for (const m of value.matchAll(/(?:^|;)\s*([^=;\s]+)=([^;]*)/g)) {
+    if (!BOT_COOKIES.includes(m[1])) return null;
+    const start = m.index! + m[0].length - m[2].length;
+    out.push({ start, end: start + m[2].trimEnd().length, ruleId: BOT_COOKIE_RULE });
+    if (!list) break;
+  }
+  return out.length ? out : null;
+}
+
+/** A HAR `cookies[]` value: the whole value is the secret unless it is a bot cookie. */
+export function cookieValueHits(name: string, value: string, ruleId: string): Hit[] {
+  return [{ start: 0, end: value.length, ruleId: BOT_COOKIES.includes(name) ? BOT_COOKIE_RULE : ruleId }];
 }
 
 export function patternHits(value: string, where: Where, rules: RuleSet): Hit[] {

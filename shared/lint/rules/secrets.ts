@@ -22,6 +22,7 @@ export function secrets(ctx: RuleCtx): RawFinding[] {
   if (ctx.cassette.format === null) return [];
   return findSecrets(ctx.text).map((s) => {
     const where = s.where === 'header' ? `header ${s.header ?? ''}`.trim() : s.where === 'url' ? 'URL' : 'body';
+    if (s.info) return finding('cookie/cloudflare-bot', `A Cloudflare bot cookie is recorded in the ${s.side} ${where}: ${s.preview} (not a credential)`, s.interaction, { line: s.line, column: s.column });
     const f = finding(secretCode(s.ruleId), `A secret (${s.ruleId}) is recorded in the ${s.side} ${where}: ${s.preview}`, s.interaction, { line: s.line, column: s.column });
     if (ctx.editable) f.fix = redactAll;
     return f;
