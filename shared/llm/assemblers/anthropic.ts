@@ -15,6 +15,7 @@ import { errorText } from './openai-chat';
 type Obj = Record<string, unknown>;
 
 export class AnthropicAssembler extends BaseAssembler {
+  protected override readonly toolWord = 'tool_use';
   /** content block index → tool-call slot (only tool blocks are listed). */
   blockSlots = new Map<number, number>();
   /** content block index → built-in tool part slot (server tool calls and their results). */

@@ -7,9 +7,12 @@
 import type { AssembledMessage, Citation, RedactedThinking, StreamEvent, ToolCallState, Usage } from '../../model/llm';
 import { builtinState, type RawBuiltin } from '../builtin-summary';
 import { classifyArgs } from '../tool-args';
+import { noteFor, type StepMark, type StepNote } from './step-note';
 
 export interface Assembler {
   step(ev: StreamEvent): void;
+  /** Steps one event and says what it added (the event list's explanation). */
+  explain(ev: StreamEvent): StepNote;
   snapshot(): AssembledMessage;
   clone(): Assembler;
 }
@@ -68,10 +71,24 @@ export abstract class BaseAssembler implements Assembler {
   builtins: RawBuiltin[] = [];
   reasoningSignature = '';
   upstreamProvider = '';
+  /** The dialect's own word for a tool call, so explanations read like the wire format. */
+  protected readonly toolWord: string = 'tool_call';
 
   step(ev: StreamEvent): void {
     if (ev.json === undefined) this.onText(ev);
     else this.handle(ev.json, ev);
+  }
+
+  explain(ev: StreamEvent): StepNote {
+    const before = this.mark();
+    this.step(ev);
+    return noteFor(this.toolWord, before, this.mark(), ev);
+  }
+
+  // Arrays are copied because dialects push into them; their records and strings are immutable.
+  private mark(): StepMark {
+    const { id, model, text, reasoning, finishReason, usage, reportedCostUsd, done } = this;
+    return { id, model, text, reasoning, finishReason, usage, reportedCostUsd, done, errors: this.errors.slice(), calls: this.calls.slice(), citations: this.citations.slice(), redacted: this.redacted.slice(), builtins: this.builtins.slice() };
   }
 
   /** A dialect handles one decoded JSON payload. */

@@ -15,6 +15,7 @@ type Obj = Record<string, unknown>;
 const CONVERSE_EVENTS = ['messageStart', 'contentBlockStart', 'contentBlockDelta', 'contentBlockStop', 'messageStop', 'metadata'];
 
 export class BedrockConverseAssembler extends BaseAssembler {
+  protected override readonly toolWord = 'toolUse';
   blockSlots = new Map<number, number>();
 
   override step(ev: StreamEvent): void {

@@ -10,6 +10,7 @@ import { errorText } from './openai-chat';
 type Obj = Record<string, unknown>;
 
 export class GeminiAssembler extends BaseAssembler {
+  protected override readonly toolWord = 'functionCall';
   /** Vertex partial-args call being streamed: its slot and the args built so far (immutable). */
   openSlot = -1;
   openArgs: Obj = {};

@@ -23,6 +23,7 @@ function isBuiltinItem(type: string): boolean {
 }
 
 export class OpenAiResponsesAssembler extends BaseAssembler {
+  protected override readonly toolWord = 'function_call';
   /** item id → tool-call slot. */
   itemSlots = new Map<string, number>();
   /** output_index → text of that message item (joined in order to form `text`). */

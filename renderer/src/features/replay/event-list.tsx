@@ -1,37 +1,65 @@
-/** Raw stream events beside the assembled view: windowed, current event highlighted. */
-import { useMemo, type ReactNode } from 'react';
-import { useFixedRows } from '../../components/use-fixed-rows';
+/**
+ * Stream events beside the assembled view: each row says what the event added (from the
+ * assembler's own step), filterable by kind; windowed, current event highlighted.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import { EVENT_GROUPS, GROUP_LABEL, filterEvents, noteGroups, type EventGroup } from '../../../../shared/llm/explain-events';
 import type { FramedStream } from '../../../../shared/model/llm';
-import { utf8Decode } from '../../../../shared/util/bytes';
-import { useAppStore, useAppStoreApi, useCursor } from '../../store/store-context';
-import { EditToggle, TextEditForm } from '../editor/edit-forms';
+import { useFixedRows } from '../../components/use-fixed-rows';
+import { useAppStoreApi, useCursor } from '../../store/store-context';
+import { EventBytes } from './event-bytes';
+import { notesFor, shownPosition } from './event-notes';
 
 const ROW_H = 22;
-// Rows show what fits in the pane; the full event is in the bytes view. Shorter text = less shaping per frame.
-const PREVIEW = 72;
+// The raw data in a row's tooltip; the full event is in the bytes view.
+const PREVIEW = 300;
+const ALL = new Set<EventGroup>(EVENT_GROUPS);
 
-export function EventList({ stream, body, interaction }: { stream: FramedStream; body: Uint8Array; interaction: number }) {
+interface Props {
+  stream: FramedStream;
+  dialect: string | null | undefined;
+  body: Uint8Array;
+  interaction: number;
+}
+
+export function EventList({ stream, dialect, body, interaction }: Props) {
   const store = useAppStoreApi();
   const cursor = useCursor();
   const events = stream.events;
-  const win = useFixedRows(events.length, ROW_H, cursor);
+  const notes = notesFor(events, dialect);
+  const [groups, setGroups] = useState<ReadonlySet<EventGroup>>(ALL);
+  const filtered = groups.size < EVENT_GROUPS.length;
+  const shown = useMemo(() => (filtered ? filterEvents(notes, groups) : null), [filtered, notes, groups]);
+  const count = shown ? shown.length : events.length;
+  const win = useFixedRows(count, ROW_H, shown ? shownPosition(shown, cursor) : cursor);
+  // With nothing filtered a chip means "only these"; more chips add kinds; none left shows all.
+  const toggle = (g: EventGroup) => {
+    const next = new Set(filtered ? groups : []);
+    if (next.has(g)) next.delete(g);
+    else next.add(g);
+    setGroups(next.size === 0 ? ALL : next);
+  };
+
   const rows: ReactNode[] = [];
-  for (let i = win.first; i <= win.last; i++) {
+  for (let p = win.first; p <= win.last; p++) {
+    const i = shown ? shown[p] : p;
     const e = events[i];
+    const note = notes[i];
     rows.push(
       // Keyed by slot, not event index: a far seek then updates ~40 existing rows instead of
       // replacing them, which halved the list's per-frame cost.
       <div
-        key={i - win.first}
+        key={p - win.first}
         className={`event-row ${i === cursor ? 'is-current' : ''} ${i > cursor ? 'is-future' : ''}`}
-        style={{ transform: `translateY(${i * ROW_H}px)`, height: ROW_H }}
+        style={{ transform: `translateY(${p * ROW_H}px)`, height: ROW_H }}
         onClick={() => store.getState().seek(i)}
+        title={e.data.length > PREVIEW ? e.data.slice(0, PREVIEW) + '…' : e.data}
         data-testid="event-row"
         data-index={i}
       >
         <span className="event-index">{i + 1}</span>
-        {e.event && e.event !== 'message' ? <span className="event-name" title={e.event}>{e.event}</span> : null}
-        <span className="event-data mono">{e.data.length > PREVIEW ? e.data.slice(0, PREVIEW) + '…' : e.data}</span>
+        <span className={`event-kind kind-${noteGroups(note)[0]}`} aria-hidden="true" />
+        <span className="event-note mono" data-testid="event-note">{note.label}</span>
       </div>,
     );
   }
@@ -40,41 +68,19 @@ export function EventList({ stream, body, interaction }: { stream: FramedStream;
     <div className="events" data-testid="event-list">
       <div className="events-head">
         <span className="sub-title">Events</span>
-        <span className="muted">{stream.framing} · {events.length}{stream.unterminated ? ' · unterminated' : ''}</span>
+        <span className="muted">{stream.framing} · {shown ? `${shown.length} of ` : ''}{events.length}{stream.unterminated ? ' · unterminated' : ''}</span>
+      </div>
+      <div className="event-filters" role="group" aria-label="Show events of kind">
+        {EVENT_GROUPS.map((g) => (
+          <button key={g} type="button" className={`chip kind-chip kind-${g}`} aria-pressed={filtered && groups.has(g)} onClick={() => toggle(g)} data-testid={`event-filter-${g}`}>
+            {GROUP_LABEL[g]}
+          </button>
+        ))}
       </div>
       <div ref={win.ref} className="events-scroll" onScroll={win.onScroll}>
         <div style={{ height: win.totalHeight, position: 'relative' }}>{rows}</div>
       </div>
-      <EventBytes stream={stream} body={body} cursor={cursor} interaction={interaction} />
-    </div>
-  );
-}
-
-/** The current event's bytes exactly as recorded (its span of the decoded body). */
-function EventBytes({ stream, body, cursor, interaction }: { stream: FramedStream; body: Uint8Array; cursor: number; interaction: number }) {
-  const store = useAppStoreApi();
-  const scrubbing = useAppStore((s) => s.scrubbing);
-  const e = cursor >= 0 ? stream.events[cursor] : undefined;
-  const text = useMemo(() => {
-    if (!e) return '';
-    const slice = body.subarray(e.offset, e.offset + e.length);
-    return utf8Decode(slice, true) ?? `(${slice.length} binary bytes)\n${e.data}`;
-  }, [e, body]);
-  return (
-    <div className="event-bytes" data-testid="event-bytes">
-      <div className="events-head">
-        <span className="sub-title">Bytes</span>
-        <span className="muted">{e ? `offset ${e.offset} · ${e.length} B` : 'before the first event'}</span>
-        {e ? (
-          <button type="button" className="chip" title="Go to source" onClick={() => store.getState().gotoSource({ kind: 'event', interaction, event: cursor })} data-testid="event-goto">↗ source</button>
-        ) : null}
-      </div>
-      {e && !scrubbing ? (
-        <EditToggle key={cursor} label="Edit data" testId="event-edit-open">
-          {(close) => <TextEditForm initial={e.data} testId="event-edit" onClose={close} onApply={(data) => [{ kind: 'event-data', interaction, event: cursor, data }]} />}
-        </EditToggle>
-      ) : null}
-      <pre className="code">{text}</pre>
+      <EventBytes stream={stream} notes={notes} body={body} cursor={cursor} interaction={interaction} />
     </div>
   );
 }

@@ -42,7 +42,7 @@ export function ResponsePanel({ it, a, links }: { it: Interaction; a: Interactio
           {/* Narrow (small window, wide request pane): text on top, events below, both visible. */}
           <SplitPane id="replay-events" direction="row" initial={360} min={220} stackBelow={560} stackedInitial={200} stackedMin={90}>
             <AssembledAtCursor final={a.message} links={links} interaction={it.index} />
-            <EventList stream={a.stream} body={res.body.bytes} interaction={it.index} />
+            <EventList stream={a.stream} dialect={a.dialect} body={res.body.bytes} interaction={it.index} />
           </SplitPane>
         </>
       ) : a?.message ? (
