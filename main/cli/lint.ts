@@ -97,7 +97,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   registerNodeCodecs();
   for (const p of args.positionals) {
     if (await fs.stat(path.resolve(io.cwd, p)).catch(() => null)) continue;
-    io.stderr(`tapedeck lint: cannot read ${p}\n\n${LINT_USAGE}`);
+    io.stderr(`tapedeck lint: no such file or folder: ${p}\n`);
     return 2;
   }
   let collected;

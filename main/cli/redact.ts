@@ -57,7 +57,11 @@ export async function redactCommand(argv: string[], io: Io): Promise<number> {
   if ('error' in rules) return usage(rules.error);
   const write = args.flags.has('write');
 
-  for (const p of args.positionals) if (!(await fs.stat(path.resolve(io.cwd, p)).catch(() => null))) return usage(`no such file or folder: ${p}`);
+  for (const p of args.positionals) {
+    if (await fs.stat(path.resolve(io.cwd, p)).catch(() => null)) continue;
+    io.stderr(`tapedeck redact: no such file or folder: ${p}\n`); // a typo, not a usage question: no usage text
+    return 2;
+  }
   let collected;
   try {
     collected = await collectFiles(args.positionals.map((p) => path.resolve(io.cwd, p)));

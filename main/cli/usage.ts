@@ -4,7 +4,7 @@ Usage:
   tapedeck serve [PATH...] [--port N] [--no-open]
       Serve the app to a browser on 127.0.0.1 with a per-launch token.
       PATH may be folders or cassette files; with none, the built-in samples open.
-  tapedeck inspect FILE... [--json]
+  tapedeck inspect PATH... [--json]
       Summarise cassettes: interactions, providers, assembled messages, usage, cost.
       --json prints one JSON object per file, one per line. Exit 1 if any file has an error.
   tapedeck redact [--header NAME]... [--pattern REGEX]... [--replacement TEXT] [--write] PATH...

@@ -12,10 +12,18 @@ export const MAX_NESTING = 500;
 /** Values produced when expanding aliases into plain JS (pydantic-ai parsed_body). */
 export const MAX_EXPANDED_NODES = 1_000_000;
 
+export interface LimitPos {
+  line: number;
+  column: number;
+  offset: number;
+}
+
 export class CassetteLimitError extends Error {
   constructor(
     readonly code: 'yaml.too-deep' | 'yaml.alias-expansion',
     message: string,
+    /** Where the limit was crossed, when known (the too-deep collection's start). */
+    readonly at?: LimitPos,
   ) {
     super(message);
   }
@@ -23,15 +31,22 @@ export class CassetteLimitError extends Error {
 
 type Item = { key?: CST.Token | null; sep?: unknown; value?: CST.Token };
 
-/** Deepest collection nesting of a CST token stream, without recursion. */
-export function cstDepth(tokens: Iterable<CST.Token>): number {
+/**
+ * Deepest collection nesting of a CST token stream, without recursion, and the offset of the
+ * token where it was reached (so a too-deep file is reported at its real line).
+ */
+export function cstDepth(tokens: Iterable<CST.Token>): { depth: number; offset: number } {
   let max = 0;
+  let offset = 0;
   const stack: [CST.Token, number][] = [];
   for (const t of tokens) stack.push([t, 0]);
   while (stack.length) {
     const [t, d] = stack.pop()!;
-    if (d > max) max = d;
-    if (max > MAX_NESTING) return max;
+    if (d > max) {
+      max = d;
+      offset = (t as { offset?: number }).offset ?? offset;
+    }
+    if (max > MAX_NESTING) return { depth: max, offset };
     switch (t.type) {
       case 'document':
         if (t.value) stack.push([t.value, d]);
@@ -48,7 +63,18 @@ export function cstDepth(tokens: Iterable<CST.Token>): number {
         break;
     }
   }
-  return max;
+  return { depth: max, offset };
+}
+
+/** 1-based line and column of an offset (only on this error path, so a plain scan is fine). */
+export function posOf(text: string, offset: number): LimitPos {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1, offset };
 }
 
 /** Deepest nesting of a parsed JSON value, without recursion. */
@@ -65,6 +91,7 @@ export function valueDepth(value: unknown): number {
   return max;
 }
 
-export function tooDeep(depth: number): CassetteLimitError {
-  return new CassetteLimitError('yaml.too-deep', `The file nests deeper than ${MAX_NESTING} levels (${depth}+); no recorder writes that, so it is not read`);
+export function tooDeep(depth: number, at?: LimitPos): CassetteLimitError {
+  const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+  return new CassetteLimitError('yaml.too-deep', `The file nests deeper than ${MAX_NESTING} levels (${depth}+)${where}; no recorder writes that, so it is not read`, at);
 }

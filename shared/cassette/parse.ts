@@ -55,10 +55,28 @@ export function sourceText(bytes: Uint8Array, diags: Diagnostic[]): string | nul
     }
   }
   const text = utf8Decode(b) ?? '';
+  if (looksBinary(b, text)) {
+    diags.push(diagnostic('error', 'file.binary', 'Not a cassette: the file is binary data, not YAML or JSON text', { range: at1(1, 1) }));
+    return null;
+  }
   // Validate only when a replacement character shows up: a full UTF-8 scan of every file costs more.
   if (text.includes('\uFFFD') && !isValidUtf8(b))
     diags.push(diagnostic('warning', 'file.encoding', 'The file is not valid UTF-8; invalid bytes were replaced', { range: at1(1, 1) }));
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A NUL byte, or mostly undecodable bytes, in the first 8 KB: an image, an archive, UTF-16.
+ * Such a file used to come out as a YAML syntax error at some odd column; no cassette is binary
+ * (binary bodies are base64 inside the text).
+ */
+function looksBinary(b: Uint8Array, text: string): boolean {
+  const head = b.subarray(0, 8192);
+  if (head.includes(0)) return true;
+  const sample = text.slice(0, 8192);
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) bad++;
+  return bad > sample.length / 10;
 }
 
 function loadDocument(text: string, diags: Diagnostic[]): Tree | null {
@@ -120,7 +138,7 @@ export function parseCassette(input: { path: string; bytes: Uint8Array }, opts: 
     return readTree(input.path, t, t.deref(t.doc.contents), diags, opts);
   } catch (e) {
     if (e instanceof CassetteLimitError) {
-      diags.push(diagnostic('error', e.code, e.message, { range: at1(1, 1) }));
+      diags.push(diagnostic('error', e.code, e.message, { range: e.at ? at1(e.at.line, e.at.column, e.at.offset) : at1(1, 1) }));
       return emptyCassette(input.path, diags);
     }
     // A reader bug must not crash a folder scan; say so plainly instead.

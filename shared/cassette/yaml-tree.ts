@@ -5,10 +5,11 @@
  */
 import { Composer, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError } from 'yaml';
 import type { Alias, Node, ScalarTag, YAMLMap } from 'yaml';
-import { CassetteLimitError, cstDepth, MAX_EXPANDED_NODES, MAX_NESTING, tooDeep, valueDepth } from './limits';
+import { CassetteLimitError, cstDepth, MAX_EXPANDED_NODES, MAX_NESTING, posOf, tooDeep, valueDepth } from './limits';
 import type { SourcePos, SourceRange } from '../model/diagnostics';
 import { LiteralText } from './lazy-literal';
 import { duplicateKeyErrors } from './unique-keys';
+import { unresolvedAliasErrors } from './unresolved-aliases';
 
 /** Base64 text of a `!!binary` / Ruby `!binary` scalar, decoded only when a body is read. */
 export class Base64Text {
@@ -43,13 +44,13 @@ export function loadYaml(text: string): { doc: Document.Parsed; lines: LineCount
   // on its tokens before the (recursive) composer sees them.
   const lines = new LineCounter();
   const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
-  const depth = cstDepth(tokens);
-  if (depth > MAX_NESTING) throw tooDeep(depth);
+  const { depth, offset } = cstDepth(tokens);
+  if (depth > MAX_NESTING) throw tooDeep(depth, posOf(text, offset));
   // uniqueKeys off: yaml's check is quadratic in a mapping's size; ours below is linear.
   const composer = new Composer({ schema: 'failsafe', customTags: CASSETTE_TAGS, keepSourceTokens: false, uniqueKeys: false });
   const docs = Array.from(composer.compose(tokens, true, text.length));
   const doc = docs[0] as Document.Parsed;
-  if (doc.contents) doc.errors.push(...duplicateKeyErrors(doc));
+  if (doc.contents) doc.errors.push(...duplicateKeyErrors(doc), ...unresolvedAliasErrors(doc));
   if (docs.length > 1) doc.errors.push(new YAMLParseError(docs[1].range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
   for (const e of [...doc.errors, ...doc.warnings]) e.linePos = [lines.linePos(e.pos[0]), lines.linePos(e.pos[1])];
   return { doc, lines };

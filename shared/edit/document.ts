@@ -4,7 +4,7 @@
  * through Document#toString (it re-renders every style); they splice the source text instead.
  */
 import { Composer, CST, Parser } from 'yaml';
-import { cstDepth, MAX_NESTING, tooDeep } from '../cassette/limits';
+import { cstDepth, MAX_NESTING, posOf, tooDeep } from '../cassette/limits';
 import type { Document } from 'yaml';
 import type { EditResult, Splice, TextChange } from './types';
 
@@ -34,10 +34,10 @@ class Editable implements EditableDoc {
     this.tokens = [...new Parser().parse(text)];
     // The composer recurses per nesting level and a deep enough file aborts the process, so
     // such a file is opened without a document (edit ops then refuse it with this error).
-    const depth = cstDepth(this.tokens);
+    const { depth, offset } = cstDepth(this.tokens);
     const docs = depth > MAX_NESTING ? [] : [...new Composer({ keepSourceTokens: true, uniqueKeys: false }).compose(this.tokens)];
     this.doc = docs[0] ?? null;
-    this.errors = depth > MAX_NESTING ? [tooDeep(depth).message] : docs.flatMap((d) => d.errors.map((e) => e.message));
+    this.errors = depth > MAX_NESTING ? [tooDeep(depth, posOf(text, offset)).message] : docs.flatMap((d) => d.errors.map((e) => e.message));
     if (docs.length > 1) this.errors.push('more than one YAML document: a cassette has one');
     this.isJson = /^\uFEFF?\s*[[{]/.test(text);
     const nl = text.indexOf('\n');

@@ -36,8 +36,11 @@ describe('limits against hostile files', () => {
     const flow = `version: 2\ninteractions: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
     let block = 'version: 2\ninteractions:\n';
     for (let i = 0; i < 600; i++) block += `${' '.repeat(i)}k${i}:\n`;
-    for (const text of [flow, block]) {
-      expect(codes(parseCassette({ path: 'deep.yaml', bytes: enc(text) }))).toContain('yaml.too-deep');
+    // Reported where the 501st level opens: the 501st `[`, or the key indented 501 levels.
+    for (const [text, line, column] of [[flow, 2, 515], [block, 504, 502]] as const) {
+      const deep = parseCassette({ path: 'deep.yaml', bytes: enc(text) }).diagnostics.find((d) => d.code === 'yaml.too-deep');
+      expect(deep).toMatchObject({ severity: 'error', line, column });
+      expect(deep?.message).toContain(`at line ${line}, column ${column}`);
       // The index path may stop earlier (this shape is no cassette); it must never read it as one.
       const indexed = parseCassetteForIndex({ path: 'deep.yaml', bytes: enc(text) }).cassette;
       expect(indexed.format).toBeNull();
@@ -80,6 +83,6 @@ describe('limits in the edit and CLI paths', () => {
     const n = 20_000;
     const doc = openEditable(`{"log":{"entries":[${'['.repeat(n)}${']'.repeat(n)}]}}`);
     expect(doc.doc).toBeNull();
-    expect(doc.errors.join(' ')).toMatch(/deeper than 500 levels/);
+    expect(doc.errors.join(" ")).toMatch(/deeper than 500 levels \(501\+\) at line 1, column \d+/);
   });
 });

@@ -21,13 +21,16 @@ export interface ChildResult {
   stderr: string;
 }
 
-/** Bundles the entry into a folder inside the repo, so its bare imports resolve; returns it and a cleanup. */
-export async function bundleEntry(): Promise<{ script: string; dispose: () => void }> {
+/**
+ * Bundles an entry (default: open-entry.ts; main/cli/main.ts for the real CLI) into a folder
+ * inside the repo, so its bare imports resolve; returns it and a cleanup.
+ */
+export async function bundleEntry(entry = 'test/unit/fuzz/open-entry.ts'): Promise<{ script: string; dispose: () => void }> {
   mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
   const dir = mkdtempSync(join(root, 'node_modules/.cache/tapedeck-fuzz-'));
-  const script = join(dir, 'open-entry.mjs');
+  const script = join(dir, 'entry.mjs');
   await build({
-    entryPoints: [join(root, 'test/unit/fuzz/open-entry.ts')],
+    entryPoints: [join(root, entry)],
     outfile: script,
     bundle: true,
     platform: 'node',
