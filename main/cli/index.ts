@@ -4,7 +4,7 @@
  */
 import { inspectCommand } from './inspect-command';
 import { lintCommand } from './lint';
-import { processIo, UsageError, type CliIo } from './io';
+import { ExitError, processIo, UsageError, type CliIo } from './io';
 import { redactCommand } from './redact';
 import { serveCommand } from './serve-command';
 import { USAGE } from './usage';
@@ -46,6 +46,6 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       return 2;
     }
     io.stderr(`tapedeck ${name}: ${(err as Error).message}\n`);
-    return 1;
+    return err instanceof ExitError ? err.exitCode : 1;
   }
 }

@@ -13,3 +13,13 @@ export const processIo = (): CliIo => ({
 
 /** Exit code 2 = bad usage, the convention of every tapedeck subcommand. */
 export class UsageError extends Error {}
+
+/** A failure that needs its own exit code and one line, not the usage text (a port in use: 2). */
+export class ExitError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

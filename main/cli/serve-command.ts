@@ -6,7 +6,7 @@ import { startHttpServer, type RunningServer } from '../server/http-server';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from './args';
-import { UsageError, type CliIo } from './io';
+import { ExitError, UsageError, type CliIo } from './io';
 
 export interface ServeHandle {
   server: RunningServer;
@@ -26,7 +26,16 @@ export async function startServe(argv: string[], io: CliIo, env = process.env): 
   }
   const paths = args.positionals.length ? args.positionals.map((p) => resolve(io.cwd, p)) : [samplesDir()];
   const backend = await serveBackend(paths, defaultConfigDir(env));
-  const server = await startHttpServer(backend, { port, rendererDir: renderer, ...token });
+  let server: RunningServer;
+  try {
+    server = await startHttpServer(backend, { port, rendererDir: renderer, ...token });
+  } catch (err) {
+    await backend.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ExitError(2, `port ${port} on 127.0.0.1 is in use (another tapedeck serve?); pick another with --port N, or --port 0 for any free port`);
+    if (code === 'EACCES') throw new ExitError(2, `port ${port} on 127.0.0.1 needs privileges; pick one above 1023 with --port N`);
+    throw err;
+  }
   io.stdout(`Tapedeck is serving ${paths.join(', ')} at ${server.url}\n`);
   if (!args.flags.has('no-open')) openBrowser(server.url, io);
   return {

@@ -6,11 +6,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend/backend';
 import { invokeHandler } from '../backend/invoke';
+import { BodyBudget, BodyRefused } from './body-budget';
 import { serveStatic } from './static-files';
 import { BASE_CSP } from './csp';
 import { hostAllowed, newToken, originAllowed, pathAfterToken } from './security';
 
-const MAX_BODY = 256 * 1024 * 1024;
 /** How long close() lets in-flight requests finish before it cuts their sockets. */
 const CLOSE_GRACE_MS = 1_000;
 
@@ -35,19 +35,18 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+export interface ServerOptions {
+  port?: number;
+  rendererDir: string;
+  token?: string;
+  /** Caps on one request body and on all bodies being read at once (tests make them small). */
+  maxBodyBytes?: number;
+  maxTotalBodyBytes?: number;
 }
 
-export async function startHttpServer(backend: Backend, opts: { port?: number; rendererDir: string; token?: string }): Promise<RunningServer> {
+export async function startHttpServer(backend: Backend, opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
+  const bodies = new BodyBudget(opts.maxBodyBytes, opts.maxTotalBodyBytes);
   const clients = new Set<ServerResponse>();
   let port = 0;
   let closing = false;
@@ -77,13 +76,22 @@ export async function startHttpServer(backend: Backend, opts: { port?: number; r
 
     if (path.startsWith('/api/call/') && req.method === 'POST') {
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Expected JSON.\n');
-      let parsed: { args?: unknown };
+      let parsed: unknown;
       try {
-        parsed = JSON.parse(await readBody(req)) as { args?: unknown };
+        parsed = JSON.parse(await bodies.read(req));
       } catch (err) {
+        if (err instanceof BodyRefused) {
+          // The rest of the upload is not read: close the socket after the answer.
+          res.shouldKeepAlive = false;
+          return send(res, err.status, `${err.message}\n`);
+        }
         return send(res, 400, `Bad request: ${(err as Error).message}\n`);
       }
-      const result = await invokeHandler(backend.handlers, path.slice('/api/call/'.length), parsed.args);
+      // `null`, an array or a number parse fine but are no call: reading `.args` of null was a 500.
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        return send(res, 400, 'Bad request: the body must be a JSON object such as {"args": [...]}.\n');
+      }
+      const result = await invokeHandler(backend.handlers, path.slice('/api/call/'.length), (parsed as { args?: unknown }).args);
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }
     if (path === '/api/events' && req.method === 'GET') {
