@@ -75,7 +75,8 @@ function collect(item: Obj, p: JsonPath, turn: Omit<TurnCopy, 'interaction'>, sp
   });
 }
 
-function continues(a: RequestMessage[], b: RequestMessage[]): boolean {
+/** Request b continues request a: its messages start with all of a's (role and text). */
+export function continues(a: RequestMessage[], b: RequestMessage[]): boolean {
   return b.length > a.length && a.every((m, i) => m.role === b[i].role && m.text === b[i].text);
 }
 
