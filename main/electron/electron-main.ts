@@ -13,10 +13,14 @@ import { menuTemplate, type ThemeSource } from './menu';
 import { BASE_CSP } from '../server/csp';
 import { APP_INDEX_URL, APP_SCHEME, handleAppRequest } from './app-protocol';
 import { droppedPath, withCsp } from './navigation';
+import { followAppLink, isAppLink } from './deep-links';
+import { APP_LINK_SCHEME } from '../../shared/links/deep-link';
 import { secureWindowOptions } from './window-options';
 import { loadWindowState, saveWindowState } from './window-state';
 
-const argPaths = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
+const args = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
+const argPaths = (argv: string[]) => args(argv).filter((a) => !isAppLink(a));
+const argLinks = (argv: string[]) => args(argv).filter(isAppLink);
 
 // Must happen before 'ready'. standard: relative URLs and an origin of its own; secure: a
 // secure context like https; supportFetchAPI: module scripts, workers and fetch load from it.
@@ -33,6 +37,16 @@ app.on('open-file', (event, path) => {
   if (openNow) openNow(path);
   else openLater?.push(path);
 });
+// tapedeck:// links: macOS sends open-url (possibly before ready); elsewhere they come as argv.
+let linksLater: string[] | null = [];
+let linkNow: ((url: string) => void) | null = null;
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  if (linkNow) linkNow(url);
+  else linksLater?.push(url);
+});
+if (app.isPackaged) app.setAsDefaultProtocolClient(APP_LINK_SCHEME);
+else if (process.argv[1]) app.setAsDefaultProtocolClient(APP_LINK_SCHEME, process.execPath, [resolve(process.argv[1])]);
 
 // A second launch hands its paths to the first (see 'second-instance') and exits before it
 // builds a backend of its own, so two processes never write the same config and cache.
@@ -75,7 +89,9 @@ else app.whenReady().then(async () => {
   const paths = [...argPaths(process.argv).map((p) => resolve(p)), ...(openLater ?? [])];
   openLater = null;
   openNow = (p) => void backend.handlers.openPath(p).catch(() => undefined);
-  for (const p of paths.length ? paths : [samplesDir()]) await backend.handlers.openPath(p);
+  const links = [...argLinks(process.argv), ...(linksLater ?? [])];
+  linksLater = null;
+  for (const p of paths.length || links.length ? paths : [samplesDir()]) await backend.handlers.openPath(p);
 
   let theme: ThemeSource = 'system';
   const buildMenu = async () => {
@@ -155,9 +171,24 @@ else app.whenReady().then(async () => {
   });
   await win.loadURL(APP_INDEX_URL);
 
+  linkNow = (url) => {
+    void followAppLink(url, {
+      openRoots: async () => (await backend.handlers.getWorkspace()).roots.map((r) => r.path),
+      recentFolders: () => backend.handlers.getRecentFolders(),
+      confirmOpen: async (folder) => {
+        const r = await dialog.showMessageBox(win!, { type: 'question', buttons: ['Open folder', 'Cancel'], defaultId: 0, cancelId: 1, message: 'A link asks to open a folder.', detail: folder });
+        return r.response === 0;
+      },
+      openPath: (p) => backend.handlers.openPath(p),
+      deliver: (link) => send('openLink', link),
+    }).catch(() => undefined);
+  };
+  for (const url of links) linkNow(url);
+
   // A second launch with a path opens it here instead of starting another app.
   app.on('second-instance', (_e, argv) => {
     for (const p of argPaths(argv)) void backend.handlers.openPath(resolve(p));
+    for (const url of argLinks(argv)) linkNow?.(url);
     if (win?.isMinimized()) win.restore();
     win?.focus();
   });

@@ -14,8 +14,9 @@ import './styles/replay.css';
 import './styles/editor.css';
 
 const worker = createWorkerAnalyzer();
+const api = connectApi();
 const store = createAppStore({
-  api: connectApi(),
+  api,
   analyzer: worker,
   linter: worker,
   confirm: (message) => window.confirm(message),
@@ -23,6 +24,10 @@ const store = createAppStore({
   frame: (cb) => requestAnimationFrame(() => cb()),
   now: () => performance.now(),
 });
+
+// tapedeck:// links from the desktop shell; subscribed before the first render so a link
+// that launched the app is not sent before anyone listens.
+api.on('openLink', (link) => store.getState().requestLink(link));
 
 // For the e2e tests and the scrub benchmark: drive the store without synthesising input events.
 (window as unknown as { __tapedeck?: unknown }).__tapedeck = store;

@@ -4,6 +4,7 @@
  * of `tapedeck serve` and the renderer's browser bridge are all derived from it, and
  * test/unit/api/contract.test.ts checks that they cover exactly the same calls.
  */
+import type { DeepLink } from '../links/deep-link';
 import type { CassetteSummary } from '../model/summary';
 
 declare const phantom: unique symbol;
@@ -103,6 +104,8 @@ export const events = {
   workspaceChanged: push<WorkspaceInfo>(),
   /** A native menu item or shortcut the UI carries out (Electron only; never sent in the browser). */
   appCommand: push<AppCommand>(),
+  /** A tapedeck:// link the desktop shell received and validated (Electron only). */
+  openLink: push<DeepLink>(),
 } as const;
 
 export type AppCommand = { command: 'save' | 'revert' | 'shortcuts' };

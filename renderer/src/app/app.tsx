@@ -5,6 +5,7 @@ import { SplitPane } from '../components/split-pane';
 import { ConnectionBanner } from '../features/connection/connection-banner';
 import { QuickOpen } from '../features/library/quick-open';
 import { Sidebar } from '../features/library/sidebar';
+import { useDeepLinks } from '../features/links/use-deep-links';
 import { CassetteView } from '../features/replay/cassette-view';
 import { HelpButton, ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
 import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
@@ -15,6 +16,7 @@ export function App() {
   const store = useAppStoreApi();
   const ui = useAppStore(useShallow(selectUi));
   useGlobalShortcuts(store);
+  const linkNotice = useDeepLinks(store);
   useEffect(() => {
     void store.getState().initLibrary();
     store.getState().initEditor();
@@ -40,6 +42,7 @@ export function App() {
   return (
     <div className="app" data-testid="app">
       <ConnectionBanner />
+      {linkNotice ? <div className="link-notice" role="alert" data-testid="link-notice">{linkNotice}</div> : null}
       <SplitPane id="sidebar" direction="row" initial={320} min={220} max={700}>
         <Sidebar />
         <main className="main" data-testid="main">

@@ -8,6 +8,7 @@ import type { EditIntent } from '../../../shared/edit/structured-edit';
 import type { SourceTarget } from '../features/editor/goto';
 import type { CassetteAnalysis, InteractionAnalysis, Replay } from '../../../shared/model/analysis';
 import type { Cassette } from '../../../shared/model/cassette';
+import type { DeepLink } from '../../../shared/links/deep-link';
 import type { SummaryMap } from '../features/library/library-model';
 import type { LibraryFilters } from '../features/library/filter';
 
@@ -120,12 +121,18 @@ export interface UiSlice {
   mainTab: MainTab;
   shortcutsOpen: boolean;
   quickOpenOpen: boolean;
+  /** The scrubber's "go to event N" field (Mod+G). */
+  gotoEventOpen: boolean;
   markdownRaw: boolean;
   /** Raw view scroll request; the nonce re-triggers a jump to the same line. */
   rawJump: { line: number; column?: number; nonce: number } | null;
   setTab(t: MainTab): void;
   setShortcutsOpen(open: boolean): void;
   setQuickOpen(open: boolean): void;
+  setGotoEventOpen(open: boolean): void;
+  /** A deep link to follow (hash route or tapedeck://); the nonce repeats the same link. */
+  linkRequest: { link: DeepLink; nonce: number } | null;
+  requestLink(link: DeepLink): void;
   toggleMarkdown(): void;
   jumpToLine(line: number, column?: number): void;
 }

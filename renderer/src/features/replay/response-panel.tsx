@@ -14,6 +14,7 @@ import { HeaderList } from '../request/header-list';
 import { BodyView } from '../request/body-view';
 import { InteractionActions } from '../editor/interaction-actions';
 import { Scrubber } from './scrubber';
+import { CopyLink } from '../links/copy-link';
 
 export function ResponsePanel({ it, a, links }: { it: Interaction; a: InteractionAnalysis | null; links: ToolLink[] }) {
   const res = it.response;
@@ -24,6 +25,7 @@ export function ResponsePanel({ it, a, links }: { it: Interaction; a: Interactio
         Response
         <span className={`status-pill status-${statusClass(res.status)}`} data-testid="response-status">{res.status ?? '–'}</span>
         <span className="muted">{res.statusText ?? ''} {ctype ? `· ${ctype}` : ''} · {formatDuration(it.durationMs)}</span>
+        <CopyLink />
         <InteractionActions interaction={it.index} />
       </h3>
       <HeaderList headers={res.headers} interaction={it.index} side="response" />

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectTransport } from '../../store/selectors';
 import { useAppStore, useAppStoreApi, useCursor } from '../../store/store-context';
 import { formatDuration } from '../../lib/format';
+import { GotoEvent } from './goto-event';
 import { SPEEDS, msPerEvent, timeAtEvent } from './scrubber-math';
 
 export function Scrubber() {
@@ -34,6 +35,7 @@ export function Scrubber() {
         <span className="muted scrub-time" title={`Timing is estimated: ${estimated}`} data-testid="scrub-time">
           ≈ {formatDuration(timeAtEvent(cursor, t.length, t.durationMs))} (estimated, {perEvent.toFixed(perEvent < 10 ? 2 : 0)} ms/event)
         </span>
+        <GotoEvent length={t.length} />
       </div>
       <input
         type="range"

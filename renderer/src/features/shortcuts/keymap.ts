@@ -6,7 +6,9 @@ export type ActionId =
   | 'help' | 'quickOpen' | 'focusSearch' | 'listUp' | 'listDown' | 'listOpen'
   | 'playPause' | 'stepBack' | 'stepForward' | 'stepBack10' | 'stepForward10' | 'seekStart' | 'seekEnd'
   | 'slower' | 'faster' | 'prevInteraction' | 'nextInteraction' | 'tabReplay' | 'tabRaw'
-  | 'toggleMarkdown' | 'escape' | 'tabProblems' | 'save' | 'undo' | 'redo';
+  | 'toggleMarkdown' | 'escape' | 'tabProblems' | 'save' | 'undo' | 'redo'
+  | 'gotoEvent' | 'nextToolCall' | 'prevToolCall' | 'nextReasoning' | 'prevReasoning'
+  | 'nextFinish' | 'prevFinish' | 'nextError' | 'prevError';
 
 export interface Shortcut {
   id: ActionId;
@@ -38,6 +40,15 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'prevInteraction', keys: ['['], label: 'Previous interaction', group: 'Replay' },
   { id: 'nextInteraction', keys: [']'], label: 'Next interaction', group: 'Replay' },
   { id: 'toggleMarkdown', keys: ['M'], label: 'Markdown / raw text', group: 'Replay' },
+  { id: 'gotoEvent', keys: ['Mod+G'], label: 'Go to event N', group: 'Replay' },
+  { id: 'nextToolCall', keys: ['T'], label: 'Next tool-call start', group: 'Replay' },
+  { id: 'prevToolCall', keys: ['Shift+T'], label: 'Previous tool-call start', group: 'Replay' },
+  { id: 'nextReasoning', keys: ['R'], label: 'Next reasoning event', group: 'Replay' },
+  { id: 'prevReasoning', keys: ['Shift+R'], label: 'Previous reasoning event', group: 'Replay' },
+  { id: 'nextFinish', keys: ['F'], label: 'Next finish event', group: 'Replay' },
+  { id: 'prevFinish', keys: ['Shift+F'], label: 'Previous finish event', group: 'Replay' },
+  { id: 'nextError', keys: ['E'], label: 'Next error event', group: 'Replay' },
+  { id: 'prevError', keys: ['Shift+E'], label: 'Previous error event', group: 'Replay' },
   { id: 'save', keys: ['Mod+S'], label: 'Save the cassette', group: 'Editor' },
   { id: 'undo', keys: ['Mod+Z'], label: 'Undo an edit (typing or structured)', group: 'Editor' },
   { id: 'redo', keys: ['Mod+Y'], label: 'Redo (also Mod+Shift+Z in the editor)', group: 'Editor' },
@@ -58,7 +69,8 @@ export function chordOf(e: KeyLike): string {
   if (e.ctrlKey || e.metaKey) parts.push('Mod');
   if (e.altKey) parts.push('Alt');
   // `?` and `<`-style keys already include Shift in the character itself.
-  if (e.shiftKey && key.length > 1) parts.push('Shift');
+  // Letters name Shift (T and Shift+T are two actions); for `?`-style keys the character says it.
+  if (e.shiftKey && (key.length > 1 || /^[A-Z]$/.test(key))) parts.push('Shift');
   parts.push(key);
   return parts.join('+');
 }

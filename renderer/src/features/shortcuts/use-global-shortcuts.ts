@@ -1,6 +1,7 @@
 /** One window-level key handler dispatching the keymap (see keymap.ts). */
 import { useEffect } from 'react';
 import type { AppStore } from '../../store/types';
+import { jumpTo, type JumpAction } from '../replay/jump';
 import { actionFor, type ActionId } from './keymap';
 
 /** Text fields keep their keys (typing "?" in the search box must not open the help). */
@@ -22,6 +23,7 @@ export function runAction(store: AppStore, id: ActionId): boolean {
     case 'escape':
       if (s.shortcutsOpen) s.setShortcutsOpen(false);
       else if (s.quickOpenOpen) s.setQuickOpen(false);
+      else if (s.gotoEventOpen) s.setGotoEventOpen(false);
       else return false;
       return true;
     default:
@@ -49,6 +51,11 @@ export function runAction(store: AppStore, id: ActionId): boolean {
     case 'stepForward10': s.step(10); return true;
     case 'seekStart': s.step(-Infinity); return true;
     case 'seekEnd': s.step(Infinity); return true;
+    case 'gotoEvent': s.setGotoEventOpen(true); return true;
+    case 'nextToolCall': case 'prevToolCall': case 'nextReasoning': case 'prevReasoning':
+    case 'nextFinish': case 'prevFinish': case 'nextError': case 'prevError':
+      jumpTo(store, id as JumpAction);
+      return true;
     case 'slower': case 'faster': {
       const speeds = [0.25, 0.5, 1, 2, 4, 8];
       const i = speeds.indexOf(s.speed);
