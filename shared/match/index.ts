@@ -1,0 +1,6 @@
+export { createSession, explainOnce, resolveMatchers, SPECS } from './engine';
+export type { MatchSession } from './engine';
+export { parseCurl } from './curl';
+export { parseRequestInput, recordedRequest } from './request-input';
+export { RECORDERS } from './types';
+export type { ChangeRow, Explanation, FieldDiff, MatchOptions, MatchRequest, NearMiss, Recorder } from './types';
