@@ -67,6 +67,7 @@ export function createBackend(opts: BackendOptions): Backend {
     listCassettes: () => workspace.listCassettes(),
     readCassette: (ref) => workspace.readCassette(ref),
     saveCassette: (req) => workspace.saveCassette(req),
+    searchCassettes: (req) => workspace.searchCassettes(req),
   };
   return {
     handlers,

@@ -15,6 +15,7 @@ const argCounts: Record<keyof Handlers, number> = {
   listCassettes: 0,
   readCassette: 1,
   saveCassette: 1,
+  searchCassettes: 1,
 };
 
 export async function invokeHandler(handlers: Handlers, name: unknown, args: unknown): Promise<ApiResult<unknown>> {

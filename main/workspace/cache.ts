@@ -9,9 +9,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CassetteSummary } from '../../shared/model/summary';
+import type { InteractionDoc } from '../../shared/search/doc';
 import { atomicWriteFile } from '../fs/atomic-write';
 
-const CACHE_FORMAT = 1;
+// 2: entries carry the full-text search documents.
+const CACHE_FORMAT = 2;
 
 export interface CacheEntry {
   size: number;
@@ -21,6 +23,8 @@ export interface CacheEntry {
   /** Per-interaction fingerprints, for changedInteractions. */
   fingerprints: string[];
   summary: CassetteSummary;
+  /** Full-text search documents (absent in entries written without search). */
+  docs?: InteractionDoc[];
 }
 
 interface CacheFile {

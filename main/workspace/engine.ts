@@ -15,7 +15,8 @@ import { parseCassetteForIndex, type IndexParse } from '../../shared/cassette/pa
 import type { Cassette } from '../../shared/model/cassette';
 import type { CassetteSummary } from '../../shared/model/summary';
 import { failedSummary, interactionFingerprints, type FileStat, type SummaryRef } from '../../shared/workspace/summarize';
-import { indexRow, rowOf } from '../../shared/workspace/index-row';
+import { indexRowAndDocs, rowAndDocs } from '../../shared/workspace/index-row';
+import type { InteractionDoc } from '../../shared/search/doc';
 import type { Digest } from '../../shared/workspace/hash';
 
 export type EngineTask =
@@ -23,7 +24,7 @@ export type EngineTask =
    * Index a file on disk; skip parsing when its content hash equals `knownHash`. With
    * `rootReal`, a file that turns out (on the open descriptor) to lie outside it is refused.
    */
-  | { kind: 'file'; absPath: string; ref: SummaryRef; knownHash: string | null; rootReal?: string }
+  | { kind: 'file'; absPath: string; ref: SummaryRef; knownHash: string | null; rootReal?: string; search?: boolean }
   /** Index bytes about to be saved (validation + the row to show after the save). */
   | { kind: 'bytes'; bytes: Uint8Array; ref: SummaryRef; stat: FileStat };
 
@@ -45,6 +46,8 @@ export type EngineResult =
       fingerprints: string[];
       /** Why the parser would refuse this as a cassette (format null or an error diagnostic). */
       parseProblem: ParseProblem | null;
+      /** Full-text search documents, one per interaction (empty when the task asked for none). */
+      docs: InteractionDoc[];
     };
 
 /**
@@ -71,7 +74,7 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 export function runEngineTask(task: EngineTask): EngineResult {
-  if (task.kind === 'bytes') return indexBytes(task.ref, task.stat, task.bytes, contentHash(task.bytes), true);
+  if (task.kind === 'bytes') return indexBytes(task.ref, task.stat, task.bytes, contentHash(task.bytes), true, true);
   let bytes: Uint8Array;
   let stat: FileStat;
   try {
@@ -92,11 +95,11 @@ export function runEngineTask(task: EngineTask): EngineResult {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     const summary = failedSummary(task.ref, { size: 0, mtimeMs: 0 }, `Cannot read file: ${(e as Error).message}`);
-    return { kind: 'indexed', hash: '', size: 0, mtimeMs: 0, summary, fingerprints: [], parseProblem: summary.firstError };
+    return { kind: 'indexed', hash: '', size: 0, mtimeMs: 0, summary, fingerprints: [], parseProblem: summary.firstError, docs: [] };
   }
   const hash = contentHash(bytes);
   if (task.knownHash && hash === task.knownHash) return { kind: 'unchanged', hash, ...stat };
-  return indexBytes(task.ref, stat, bytes, hash, false);
+  return indexBytes(task.ref, stat, bytes, hash, false, task.search !== false);
 }
 
 function openedInside(fd: number, st: Stats, absPath: string, rootReal: string): boolean {
@@ -116,7 +119,7 @@ function openedInside(fd: number, st: Stats, absPath: string, rootReal: string):
  * `validate`: decode every body up front so a save reports undecodable bodies; indexing
  * leaves bodies lazy (the summary never needs most of them).
  */
-function indexBytes(ref: SummaryRef, stat: FileStat, bytes: Uint8Array, hash: string, validate: boolean): EngineResult {
+function indexBytes(ref: SummaryRef, stat: FileStat, bytes: Uint8Array, hash: string, validate: boolean, search: boolean): EngineResult {
   let cassette: Cassette;
   let indexPath: IndexParse['path'] = 'full';
   try {
@@ -127,13 +130,15 @@ function indexBytes(ref: SummaryRef, stat: FileStat, bytes: Uint8Array, hash: st
   } catch (e) {
     // Parsers promise never to throw; if one does, the file still gets a row.
     const summary = failedSummary(ref, stat, `Parser crashed: ${(e as Error).message}`);
-    return { kind: 'indexed', hash, ...stat, summary, fingerprints: [], parseProblem: summary.firstError };
+    return { kind: 'indexed', hash, ...stat, summary, fingerprints: [], parseProblem: summary.firstError, docs: [] };
   }
   // Saves parsed in full already; an index row whose error lacks a line is parsed again in full.
-  const summary = validate ? rowOf(ref, stat, cassette) : indexRow(ref, stat, { cassette, path: indexPath }, { path: ref.relPath, bytes });
+  const { summary, docs } = validate
+    ? rowAndDocs(ref, stat, cassette, search)
+    : indexRowAndDocs(ref, stat, { cassette, path: indexPath }, { path: ref.relPath, bytes }, search);
   // One parse per save: fingerprints are the same from either parser (a later re-recording is
   // indexed by the index parser, and compared with these).
-  return { kind: 'indexed', hash, ...stat, summary, fingerprints: fingerprintsOf(cassette), parseProblem: parseProblemOf(cassette) };
+  return { kind: 'indexed', hash, ...stat, summary, fingerprints: fingerprintsOf(cassette), parseProblem: parseProblemOf(cassette), docs };
 }
 
 function fingerprintsOf(cassette: Cassette): string[] {

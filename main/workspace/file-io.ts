@@ -114,6 +114,7 @@ export async function saveFileAt(root: RootIndex, req: SaveRequest, pool: Engine
         mtimeMs: st.mtimeMs,
         hash: res.hash,
         fingerprints: res.fingerprints,
+        docs: res.docs,
       });
       return { status: 'saved', revision: revisionOf(st.size, st.mtimeMs, res.hash), mtimeMs: st.mtimeMs, size: st.size };
     });

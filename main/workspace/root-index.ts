@@ -7,6 +7,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CassetteRef, IndexBatch } from '../../shared/api/contract';
 import type { CassetteSummary } from '../../shared/model/summary';
+import type { InteractionDoc } from '../../shared/search/doc';
 import { isStrictlyUnder, type FileChange } from '../../shared/workspace/coalesce';
 import { failedSummary, hasCassetteExtension, pendingSummary } from '../../shared/workspace/summarize';
 import { Batcher } from './batcher';
@@ -22,6 +23,8 @@ export interface RootDeps {
   pool: Promise<EnginePool>;
   cacheDir: string;
   emit(batch: IndexBatch): void;
+  /** Build full-text search documents while indexing (default true; the bench turns it off to compare). */
+  search?: boolean;
   /** Counts outstanding work for whenIndexed(). */
   track<T>(work: Promise<T>): Promise<T>;
 }
@@ -91,6 +94,11 @@ export class RootIndex {
     return this.rows.listed();
   }
 
+  /** Listed files with their search documents. */
+  searchable(): Iterable<{ relPath: string; docs: InteractionDoc[] }> {
+    return this.rows.searchable();
+  }
+
   ref(relPath: string): CassetteRef {
     return this.rows.ref(relPath);
   }
@@ -131,7 +139,7 @@ export class RootIndex {
     const handle = (f: ScannedFile, { pool, cache }: Awaited<typeof ready>) => {
       const c = cache.get(f.relPath) ?? null;
       if (c && c.size === f.size && c.mtimeMs === f.mtimeMs) {
-        this.rows.set(f.relPath, { ...c, summary: { ...c.summary, rootId: this.id, relPath: f.relPath } }, batch);
+        this.rows.set(f.relPath, { ...c, docs: c.docs ?? [], summary: { ...c.summary, rootId: this.id, relPath: f.relPath } }, batch);
         batch.progress.done++;
         hits++;
         return;
@@ -177,7 +185,7 @@ export class RootIndex {
 
   private setPending(f: ScannedFile, batch: Batcher): void {
     const summary = pendingSummary(this.ref(f.relPath), f);
-    this.rows.set(f.relPath, { summary, size: f.size, mtimeMs: f.mtimeMs, hash: null, fingerprints: null }, batch);
+    this.rows.set(f.relPath, { summary, size: f.size, mtimeMs: f.mtimeMs, hash: null, fingerprints: null, docs: [] }, batch);
   }
 
   private async applyBurst(changes: FileChange[], verify = true): Promise<void> {
@@ -267,10 +275,10 @@ export class RootIndex {
   private async index(pool: EnginePool, rel: string, knownHash: string | null, priority = 0): Promise<EngineResult> {
     const ref = this.ref(rel);
     try {
-      return await pool.run({ kind: 'file', absPath: this.abs(rel), ref, knownHash, rootReal: this.real }, priority);
+      return await pool.run({ kind: 'file', absPath: this.abs(rel), ref, knownHash, rootReal: this.real, search: this.deps.search !== false }, priority);
     } catch (e) {
       const summary = failedSummary(ref, { size: 0, mtimeMs: 0 }, `Indexing failed: ${(e as Error).message}`);
-      return { kind: 'indexed', hash: '', size: 0, mtimeMs: 0, summary, fingerprints: [], parseProblem: summary.firstError };
+      return { kind: 'indexed', hash: '', size: 0, mtimeMs: 0, summary, fingerprints: [], parseProblem: summary.firstError, docs: [] };
     }
   }
 

@@ -5,6 +5,7 @@
  */
 import type { CassetteRef } from '../../shared/api/contract';
 import type { CassetteSummary } from '../../shared/model/summary';
+import type { InteractionDoc } from '../../shared/search/doc';
 import { isStrictlyUnder } from '../../shared/workspace/coalesce';
 import { diffInteractions } from '../../shared/workspace/diff-interactions';
 import { listedOnlyWhenDetected } from '../../shared/workspace/summarize';
@@ -19,6 +20,8 @@ export interface FileEntry {
   /** sha1 of the content; null while the file is pending. */
   hash: string | null;
   fingerprints: string[] | null;
+  /** Full-text search documents (kept with the summary cache). */
+  docs: InteractionDoc[];
 }
 
 export const revisionOf = (size: number, mtimeMs: number, hash: string): string =>
@@ -36,6 +39,10 @@ export class RootRows {
 
   ref(relPath: string): CassetteRef {
     return { rootId: this.rootId, relPath };
+  }
+
+  *searchable(): Iterable<{ relPath: string; docs: InteractionDoc[] }> {
+    for (const [relPath, e] of this.entries) if (e.docs.length && isListed(relPath, e.summary)) yield { relPath, docs: e.docs };
   }
 
   listed(): CassetteSummary[] {
@@ -80,7 +87,7 @@ export class RootRows {
     if (res.kind === 'unchanged') {
       if (!prev) return;
       const summary = { ...prev.summary, rootId: this.rootId, relPath: rel, size: res.size, mtimeMs: res.mtimeMs };
-      return this.set(rel, { ...prev, summary, size: res.size, mtimeMs: res.mtimeMs }, batch);
+      return this.set(rel, { ...prev, docs: prev.docs ?? [], summary, size: res.size, mtimeMs: res.mtimeMs }, batch);
     }
     if (report && prev?.hash && prev.hash !== res.hash)
       batch.change({
@@ -88,14 +95,14 @@ export class RootRows {
         revision: revisionOf(res.size, res.mtimeMs, res.hash),
         changedInteractions: diffInteractions(prev.fingerprints, res.fingerprints),
       });
-    this.set(rel, { summary: res.summary, size: res.size, mtimeMs: res.mtimeMs, hash: res.hash, fingerprints: res.fingerprints }, batch);
+    this.set(rel, { summary: res.summary, size: res.size, mtimeMs: res.mtimeMs, hash: res.hash, fingerprints: res.fingerprints, docs: res.docs }, batch);
   }
 
   /** What the summary cache keeps: rows that have been parsed. */
   cacheEntries(): [string, CacheEntry][] {
     const out: [string, CacheEntry][] = [];
     for (const [rel, e] of this.entries)
-      if (e.hash && e.fingerprints) out.push([rel, { size: e.size, mtimeMs: e.mtimeMs, hash: e.hash, fingerprints: e.fingerprints, summary: e.summary }]);
+      if (e.hash && e.fingerprints) out.push([rel, { size: e.size, mtimeMs: e.mtimeMs, hash: e.hash, fingerprints: e.fingerprints, summary: e.summary, docs: e.docs }]);
     return out;
   }
 }

@@ -19,6 +19,14 @@ import { readFileAt, saveFileAt } from './file-io';
 import { createEnginePool, type EnginePool } from './pool';
 import { readRecent, rememberRecent } from './recent';
 import { RootIndex } from './root-index';
+import { searchFiles } from '../../shared/search/search-files';
+
+/** Files listed in one search answer: more than anyone reads in a sidebar. */
+const MAX_FILES = 200;
+
+function* searchable(roots: Iterable<RootIndex>) {
+  for (const r of roots) for (const f of r.searchable()) yield { file: r.ref(f.relPath), docs: f.docs };
+}
 
 export interface WorkspaceOptions {
   configDir: string;
@@ -29,13 +37,15 @@ export interface WorkspaceOptions {
    * next to the running bundle, else index-worker.ts next to this source file.
    */
   workerScript?: string | URL;
+  /** Build the full-text search index while indexing (default true; the bench compares without). */
+  search?: boolean;
   emit: <K extends EventName>(event: K, payload: EventPayload<K>) => void;
 }
 
 export interface Workspace
   extends Pick<
     Handlers,
-    'getWorkspace' | 'openPath' | 'closeRoot' | 'getRecentFolders' | 'listCassettes' | 'readCassette' | 'saveCassette'
+    'getWorkspace' | 'openPath' | 'closeRoot' | 'getRecentFolders' | 'listCassettes' | 'readCassette' | 'saveCassette' | 'searchCassettes'
   > {
   /** Resolves when every scan, watcher burst and retry started so far has finished. */
   whenIndexed(): Promise<void>;
@@ -82,7 +92,7 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
     const existing = [...roots.values()].find((r) => r.real === real);
     if (existing) return existing;
     const id = createHash('sha1').update(real).digest('hex').slice(0, 12);
-    const root = new RootIndex(id, real, { pool: pool(), cacheDir, track, emit: (b) => opts.emit('indexChanged', b) });
+    const root = new RootIndex(id, real, { pool: pool(), cacheDir, track, search: opts.search, emit: (b) => opts.emit('indexChanged', b) });
     roots.set(id, root);
     scanning++;
     root.start();
@@ -151,6 +161,12 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
     async saveCassette(req) {
       const root = rootOf(req?.rootId);
       return saveFileAt(root, req, await pool());
+    },
+
+    async searchCassettes(req) {
+      if (typeof req?.pattern !== 'string') throw new ApiFailure('search.invalid', 'A search pattern is required.');
+      const q = { pattern: req.pattern, caseSensitive: req.caseSensitive === true, wholeWord: req.wholeWord === true, regex: req.regex === true };
+      return searchFiles(searchable(roots.values()), q, { maxFiles: MAX_FILES });
     },
 
     whenIndexed: () =>

@@ -6,6 +6,8 @@
  */
 import type { DeepLink } from '../links/deep-link';
 import type { CassetteSummary } from '../model/summary';
+import type { SearchQuery } from '../search/query';
+import type { SearchOutcome } from '../search/search-files';
 
 declare const phantom: unique symbol;
 export interface Call<A extends unknown[], R> {
@@ -77,6 +79,10 @@ export interface IndexBatch {
   progress: { done: number; total: number };
 }
 
+/** Full-text search over every open folder: hits grouped by file, then interaction. */
+export type SearchRequest = SearchQuery;
+export type SearchResult = SearchOutcome<CassetteRef>;
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -96,6 +102,7 @@ export const calls = {
   listCassettes: call<[], CassetteSummary[]>(),
   readCassette: call<[ref: CassetteRef], CassetteFile>(),
   saveCassette: call<[req: SaveRequest], SaveOutcome>(),
+  searchCassettes: call<[req: SearchRequest], SearchResult>(),
 } as const;
 
 export const events = {

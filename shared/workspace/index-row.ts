@@ -11,16 +11,29 @@ import type { IndexParse } from '../cassette/parse-index';
 import { analyzeCassette } from '../llm/analyze';
 import type { Cassette } from '../model/cassette';
 import type { CassetteSummary } from '../model/summary';
+import { buildSearchDocs } from '../search/build-docs';
+import type { InteractionDoc } from '../search/doc';
 import { summarizeCassette, type FileStat, type SummaryRef } from './summarize';
 import { trimStreamsForSummary } from './trim-streams';
 
 /** The row of one parsed cassette; an analysis crash still gives a row, with the crash as its error. */
 export function rowOf(ref: SummaryRef, stat: FileStat, cassette: Cassette): CassetteSummary {
+  return rowAndDocs(ref, stat, cassette, false).summary;
+}
+
+/**
+ * The row and, with `search`, the full-text search documents, from the same analysis: the
+ * documents reuse its request parses and framed streams (see buildSearchDocs).
+ */
+export function rowAndDocs(ref: SummaryRef, stat: FileStat, cassette: Cassette, search: boolean): { summary: CassetteSummary; docs: InteractionDoc[] } {
   let analysis = null;
   let crash: string | null = null;
+  let trimmed: number[] = [];
   try {
     // Big SSE streams are cut to their first and last events: the row needs no assembled text.
-    analysis = analyzeCassette(trimStreamsForSummary(cassette).cassette);
+    const cut = trimStreamsForSummary(cassette);
+    trimmed = cut.trimmed;
+    analysis = analyzeCassette(cut.cassette);
   } catch (e) {
     crash = `Analysis crashed: ${(e as Error).message}`;
   }
@@ -29,16 +42,36 @@ export function rowOf(ref: SummaryRef, stat: FileStat, cassette: Cassette): Cass
     summary.diagnostics.error++;
     summary.firstError ??= { message: crash };
   }
-  return summary;
+  let docs: InteractionDoc[] = [];
+  if (search) {
+    try {
+      docs = buildSearchDocs(cassette, analysis, new Set(trimmed));
+    } catch {
+      docs = []; // a search-side bug must not cost the file its row
+    }
+  }
+  return { summary, docs };
 }
 
 /** The row of an index parse, with a position on its first error whichever path ran. */
 export function indexRow(ref: SummaryRef, stat: FileStat, parsed: IndexParse, input: { path: string; bytes: Uint8Array }): CassetteSummary {
-  const row = rowOf(ref, stat, parsed.cassette);
-  if (parsed.path === 'full' || !row.firstError || row.firstError.line !== undefined) return row;
+  return indexRowAndDocs(ref, stat, parsed, input, false).summary;
+}
+
+/** indexRow plus the search documents (taken from the index parse, which every row has). */
+export function indexRowAndDocs(
+  ref: SummaryRef,
+  stat: FileStat,
+  parsed: IndexParse,
+  input: { path: string; bytes: Uint8Array },
+  search: boolean,
+): { summary: CassetteSummary; docs: InteractionDoc[] } {
+  const out = rowAndDocs(ref, stat, parsed.cassette, search);
+  const row = out.summary;
+  if (parsed.path === 'full' || !row.firstError || row.firstError.line !== undefined) return out;
   try {
-    return rowOf(ref, stat, parseCassette(input, { decodeBodies: false }));
+    return { summary: rowOf(ref, stat, parseCassette(input, { decodeBodies: false })), docs: out.docs };
   } catch {
-    return row; // parsers never throw; if one does, the row without a line still stands
+    return out; // parsers never throw; if one does, the row without a line still stands
   }
 }

@@ -1,0 +1,109 @@
+/**
+ * Builds the search documents of a cassette from the index's own parse and analysis (no second
+ * parse). The summary analysis cut big SSE streams to their ends, so those interactions are
+ * framed and assembled again here, in full; every stream is stepped once to record where each
+ * event's delta ended. Secret values (the redaction rules' headers and patterns) are masked
+ * with asterisks of the same length, so offsets and event marks stay true and no secret is kept.
+ */
+import type { CassetteAnalysis, InteractionAnalysis } from '../model/analysis';
+import type { Cassette, Header, Interaction } from '../model/cassette';
+import type { AssembledMessage, LlmRequest, StreamEvent } from '../model/llm';
+import { createAssembler } from '../llm/assemblers/index';
+import type { Dialect } from '../llm/detect';
+import { builtinRules } from '../redact/rules';
+import { cleanHits, headerSecretRanges, patternHits, type Hit } from '../redact/scan';
+import { frameBody } from '../stream/frame';
+import type { InteractionDoc, SearchField } from './doc';
+
+const RULES = builtinRules();
+const SECRET_HEADERS = new Set(RULES.headers.map((h) => h.name));
+/** Cheap pre-check before the body patterns run over long text (they all start so). */
+const MAYBE_SECRET = /sk-|AIza|Bearer/;
+
+export function buildSearchDocs(c: Cassette, analysis: CassetteAnalysis | null, trimmed: ReadonlySet<number>): InteractionDoc[] {
+  return c.interactions.map((it, n) => {
+    const ia = analysis?.interactions[n] ?? null;
+    const fields: SearchField[] = [{ kind: 'url', text: mask(`${it.request.method} ${it.request.url}`, patternHits(it.request.url, 'url', RULES), it.request.method.length + 1) }];
+    addHeaders(fields, 'request-header', it.request.headers);
+    addHeaders(fields, 'response-header', it.response.headers);
+    if (ia?.request) push(fields, 'request', requestText(ia.request));
+    if (ia) addResponse(fields, it, ia, trimmed.has(it.index));
+    return { index: it.index, fields };
+  });
+}
+
+function push(fields: SearchField[], kind: SearchField['kind'], text: string, marks?: number[]): void {
+  if (!text) return;
+  const f: SearchField = { kind, text: maskBody(text) };
+  if (marks && marks.length) f.marks = marks;
+  fields.push(f);
+}
+
+function addHeaders(fields: SearchField[], kind: 'request-header' | 'response-header', headers: Header[]): void {
+  if (headers.length === 0) return;
+  const lines = headers.map((h) => {
+    const hits = SECRET_HEADERS.has(h.name.toLowerCase()) ? headerSecretRanges(h.value, 'header') : patternHits(h.value, 'header', RULES);
+    return `${h.name}: ${mask(h.value, hits, 0)}`;
+  });
+  fields.push({ kind, text: lines.join('\n') });
+}
+
+function requestText(r: LlmRequest): string {
+  const out: string[] = [];
+  for (const m of r.messages) {
+    if (m.text) out.push(`${m.role}: ${m.text}`);
+    for (const t of m.toolCalls ?? []) out.push(`${t.name} ${t.arguments}`);
+  }
+  return out.join('\n');
+}
+
+function addResponse(fields: SearchField[], it: Interaction, ia: InteractionAnalysis, wasTrimmed: boolean): void {
+  if (!ia.streaming || !ia.dialect) {
+    if (ia.message) addMessage(fields, ia.message);
+    return;
+  }
+  const events: StreamEvent[] = wasTrimmed ? frameBody(it.response.body, it.response.headers).events : ia.stream?.events ?? [];
+  const a = createAssembler(ia.dialect as Dialect);
+  const text: number[] = [];
+  const reasoning: number[] = [];
+  const tools: number[][] = [];
+  let last: AssembledMessage | null = null;
+  for (const ev of events) {
+    a.step(ev);
+    const s = a.snapshot();
+    grow(text, s.text.length, ev.index);
+    grow(reasoning, s.reasoning.length, ev.index);
+    s.toolCalls.forEach((t, k) => grow((tools[k] ??= []), t.name.length + 1 + t.arguments.length, ev.index));
+    last = s;
+  }
+  if (last) addMessage(fields, last, text, reasoning, tools);
+}
+
+/** Records a mark when the field grew at this event. */
+function grow(marks: number[], length: number, event: number): void {
+  if (length > (marks.length ? marks[marks.length - 2] : 0)) marks.push(length, event);
+}
+
+function addMessage(fields: SearchField[], m: AssembledMessage, text?: number[], reasoning?: number[], tools?: number[][]): void {
+  push(fields, 'text', m.text, text);
+  push(fields, 'reasoning', m.reasoning, reasoning);
+  m.toolCalls.forEach((t, k) => push(fields, 'tool', `${t.name} ${t.arguments}`, tools?.[k]));
+}
+
+function maskBody(text: string): string {
+  return MAYBE_SECRET.test(text) ? mask(text, patternHits(text, 'body', RULES), 0) : text;
+}
+
+/** `value` with each secret range (shifted by `offset`) replaced by as many asterisks. */
+function mask(value: string, hits: Hit[], offset: number): string {
+  const clean = cleanHits(value.slice(offset), hits, RULES.replacement);
+  if (clean.length === 0) return value;
+  let out = value.slice(0, offset);
+  let at = 0;
+  const rest = value.slice(offset);
+  for (const h of clean) {
+    out += rest.slice(at, h.start) + '*'.repeat(h.end - h.start);
+    at = h.end;
+  }
+  return out + rest.slice(at);
+}
