@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decodeCassetteFile, encodeCassetteFile } from '../../shared/edit/cassette-file';
 import { openEditable } from '../../shared/edit/document';
-import { detectFormat } from '../../shared/edit/layout';
+import { editFormatOf } from '../../shared/edit/layout';
 import { unifiedDiff } from '../../shared/edit/unified-diff';
 import { validateCassetteText } from '../../shared/edit/validate';
 import { redactText } from '../../shared/redact/redact';
@@ -83,7 +83,7 @@ export async function redactCommand(argv: string[], io: Io): Promise<number> {
       continue;
     }
     const ed = openEditable(decoded.text);
-    if (ed.errors.length === 0 && !detectFormat(ed.doc)) continue; // some other JSON/YAML file
+    if (ed.errors.length === 0 && !editFormatOf(ed.doc)) continue; // some other JSON/YAML file
     const r = redactText(decoded.text, rules);
     if (r.error) {
       io.stderr(`${rel}: ${r.error}\n`);

@@ -5,8 +5,11 @@
 import type { Document, Scalar } from 'yaml';
 import { asScalar, get, isBinaryTag, items, pairsCaseInsensitive, scalarText } from './nodes';
 import type { N } from './nodes';
+import { detectFormat } from '../cassette/detect';
+import { Tree } from '../cassette/yaml-tree';
+import type { CassetteFormat } from '../model/cassette';
 
-export type EditFormat = 'go-vcr' | 'vcrpy' | 'ruby-vcr' | 'har' | 'langchain';
+export type EditFormat = CassetteFormat;
 export type Side = 'request' | 'response';
 
 export interface BodyRef {
@@ -32,18 +35,16 @@ export interface SideRef {
   uncompressed: boolean;
 }
 
-export function detectFormat(doc: Document.Parsed | null): EditFormat | null {
+/**
+ * The recorder format to edit in, or null when the document is no HTTP cassette. It asks the
+ * parser's `detectFormat`, so the editor, `redact` and the views never disagree on what a file
+ * is (an `interactions:` list without `version` or vcrpy fields is no go-vcr cassette).
+ */
+export function editFormatOf(doc: Document.Parsed | null): EditFormat | null {
   const root = doc?.contents;
   if (!root) return null;
-  if (get(root, 'log') !== undefined) return 'har';
-  if (get(root, 'http_interactions') !== undefined) return 'ruby-vcr';
-  if (get(root, 'requests') !== undefined && get(root, 'responses') !== undefined) return 'langchain';
-  const list = get(root, 'interactions');
-  if (list === undefined) return null;
-  const req = get(items(list)[0], 'request');
-  if (get(req, 'uri') !== undefined) return 'vcrpy';
-  if (get(req, 'url') !== undefined || get(root, 'version') === undefined) return 'go-vcr';
-  return scalarText(get(root, 'version')) === '2' ? 'go-vcr' : 'vcrpy';
+  const found = detectFormat(new Tree(doc, null), root);
+  return found.kind === 'http' ? found.format : null;
 }
 
 /** The sequence node(s) that hold interactions; langchain keeps two parallel lists. */

@@ -9,7 +9,7 @@ import { utf8Decode, utf8Encode } from '../util/bytes';
 import { planBody, readBody } from './body-codec';
 import { commit } from './document';
 import type { EditableDoc } from './document';
-import { allHeaders, detectFormat, headerValueNodes, interactionCount, sideRef } from './layout';
+import { allHeaders, editFormatOf, headerValueNodes, interactionCount, sideRef } from './layout';
 import type { EditFormat, Side, SideRef } from './layout';
 import { planScalar } from './scalar-edit';
 import { planValue, readValue } from './value';
@@ -26,7 +26,7 @@ export interface Located {
 export function locate(ed: EditableDoc): Located | string {
   if (ed.errors.length > 0) return `the file has YAML errors: ${ed.errors[0]}`;
   if (ed.toString() !== ed.text) return 'the YAML parser cannot round-trip this file losslessly';
-  const format = detectFormat(ed.doc);
+  const format = editFormatOf(ed.doc);
   if (!ed.doc || !format) return 'not a recognised cassette layout';
   return { doc: ed.doc, format };
 }

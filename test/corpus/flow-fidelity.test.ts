@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCassetteFile } from '../../shared/edit/cassette-file';
 import { openEditable } from '../../shared/edit/document';
 import type { EditableDoc } from '../../shared/edit/document';
-import { detectFormat, interactionCount } from '../../shared/edit/layout';
+import { editFormatOf, interactionCount } from '../../shared/edit/layout';
 import type { EditFormat } from '../../shared/edit/layout';
 import { getBodyText } from '../../shared/edit/ops';
 import { redactText } from '../../shared/redact/redact';
@@ -67,7 +67,7 @@ describe.skipIf(!exists)('corpus: redacting one word changes only the lines that
       const d = decodeCassetteFile(rel, readFileSync(f));
       if ('error' in d) continue;
       const ed = openEditable(d.text);
-      const fmt = detectFormat(ed.doc);
+      const fmt = editFormatOf(ed.doc);
       if (!fmt || !ed.doc || ed.errors.length > 0) continue;
       cassettes++;
       const words = new Set<string>();

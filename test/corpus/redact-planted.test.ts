@@ -13,7 +13,7 @@ import { parseCassette } from '../../shared/cassette/parse';
 import { decodeCassetteFile, encodeCassetteFile } from '../../shared/edit/cassette-file';
 import { openEditable } from '../../shared/edit/document';
 import { getBodyText, setBody, setUrl, side } from '../../shared/edit/ops';
-import { interactionCount, detectFormat } from '../../shared/edit/layout';
+import { interactionCount, editFormatOf } from '../../shared/edit/layout';
 
 const corpus = path.resolve(__dirname, '../../../shared/corpus');
 const exists = existsSync(path.join(corpus, 'INDEX.tsv'));
@@ -40,8 +40,8 @@ function plant(text: string): { text: string; planted: number } {
     }
   };
   const ed0 = openEditable(t);
-  if (!detectFormat(ed0.doc)) return { text, planted: 0 };
-  const n = Math.min(MAX_INTERACTIONS, interactionCount(ed0.doc!, detectFormat(ed0.doc)!));
+  if (!editFormatOf(ed0.doc)) return { text, planted: 0 };
+  const n = Math.min(MAX_INTERACTIONS, interactionCount(ed0.doc!, editFormatOf(ed0.doc)!));
   for (let i = 0; i < n; i++) {
     const ref = side(openEditable(t), i, 'request');
     const url = typeof ref !== 'string' && ref.url ? String(ref.url.value ?? '') : '';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../shared/cassette/parse';
 import { decodeCassetteFile } from '../../shared/edit/cassette-file';
 import { openEditable } from '../../shared/edit/document';
-import { allHeaders, detectFormat, interactionCount, sideRef } from '../../shared/edit/layout';
+import { allHeaders, editFormatOf, interactionCount, sideRef } from '../../shared/edit/layout';
 import { setHeader } from '../../shared/edit/ops';
 import { scalarText } from '../../shared/edit/nodes';
 import { inspectJson } from '../../shared/inspect/inspect-json';
@@ -59,7 +59,7 @@ describe.skipIf(!exists)('corpus: lossless round trip and one-value edits', () =
       const d = decodeCassetteFile(f, readFileSync(f));
       if ('error' in d) continue;
       const ed = openEditable(d.text);
-      const fmt = detectFormat(ed.doc);
+      const fmt = editFormatOf(ed.doc);
       if (!fmt || !ed.doc || interactionCount(ed.doc, fmt) === 0) continue;
       let target: { side: 'request' | 'response'; name: string; occurrence: number; old: string } | null = null;
       for (const side of ['request', 'response'] as const) {
@@ -130,7 +130,7 @@ describe.skipIf(!exists)('corpus: lossless round trip and one-value edits', () =
       if ('error' in d) continue;
       const r = redactText(d.text);
       if (r.error) {
-        if (detectFormat(openEditable(d.text).doc)) problems.push(`${rel}: ${r.error}`);
+        if (editFormatOf(openEditable(d.text).doc)) problems.push(`${rel}: ${r.error}`);
         continue;
       }
       if (r.text === d.text) continue;
