@@ -10,7 +10,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync, 
 import { O_NONBLOCK, procFdPath } from '../fs/fd-checks';
 import { isInside } from './confine';
 import { parseCassette } from '../../shared/cassette/parse';
-import { maxDecodedBytes } from '../../shared/codec/decompress';
+import { isGzip, maxDecodedBytes } from '../../shared/codec/decompress';
 import { parseCassetteForIndex, type IndexParse } from '../../shared/cassette/parse-index';
 import type { Cassette } from '../../shared/model/cassette';
 import type { CassetteSummary } from '../../shared/model/summary';
@@ -157,7 +157,7 @@ function fingerprintsOf(cassette: Cassette): string[] {
  */
 function hostText(bytes: Uint8Array): { text: string; textBytes: Uint8Array } | undefined {
   let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  if (buf[0] === 0x1f && buf[1] === 0x8b) {
+  if (isGzip(buf)) {
     try {
       // Deflate expands at most 1032:1; anything claiming more is broken (as safeGunzip says),
       // and nothing past the decode cap is read (the shared path then reports it).

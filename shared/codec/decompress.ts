@@ -104,7 +104,7 @@ export function inflateAny(b: Uint8Array, maxOutput = maxDecoded): Uint8Array {
   return inflateCapped((ondata) => new Inflate(ondata), b, maxOutput);
 }
 
-
+/** The one gzip magic check (RFC 1952 ID1 ID2): files, bodies and lint all ask here. */
 export function isGzip(b: Uint8Array): boolean {
   return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 }
@@ -112,10 +112,6 @@ export function isGzip(b: Uint8Array): boolean {
 /** RFC 1950 header: CM=8 and the 16-bit header is a multiple of 31. */
 function isZlib(b: Uint8Array): boolean {
   return b.length >= 2 && (b[0] & 0x0f) === 8 && ((b[0] << 8) | b[1]) % 31 === 0;
-}
-
-export function isZstd(b: Uint8Array): boolean {
-  return b.length >= 4 && b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd;
 }
 
 const BUILT_IN = new Set(['gzip', 'x-gzip', 'deflate']);

@@ -4,7 +4,7 @@
  * array stays a chunk array. Length fields that equalled the old length follow the new one.
  */
 import { gzipSync, zlibSync } from 'fflate';
-import { inflateAny, safeGunzip } from '../codec/decompress';
+import { inflateAny, isGzip, safeGunzip } from '../codec/decompress';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../util/bytes';
 import type { EditableDoc } from './document';
 import type { SideRef } from './layout';
@@ -66,7 +66,7 @@ export function readBody(ref: SideRef): DecodedBody | string {
   const applied: string[] = [];
   for (const enc of [...contentEncodings(ref)].reverse()) {
     try {
-      if ((enc === 'gzip' || enc === 'x-gzip') && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = safeGunzip(bytes);
+      if ((enc === 'gzip' || enc === 'x-gzip') && isGzip(bytes)) bytes = safeGunzip(bytes);
       else if (enc === 'deflate') bytes = inflateAny(bytes);
       else break;
       applied.unshift(enc);

@@ -5,7 +5,7 @@
  * so a write changes only the lines that were edited.
  */
 import { gzipSync } from 'fflate';
-import { safeGunzip } from '../codec/decompress';
+import { isGzip, safeGunzip } from '../codec/decompress';
 import { utf8Decode, utf8Encode } from '../util/bytes';
 
 export interface CassetteText {
@@ -19,7 +19,7 @@ const BOM = [0xef, 0xbb, 0xbf];
 
 export function decodeCassetteFile(path: string, bytes: Uint8Array): CassetteText | { error: string } {
   let b = bytes;
-  const gzip = b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+  const gzip = isGzip(b);
   if (gzip) {
     try {
       b = safeGunzip(b);
