@@ -6,12 +6,12 @@
  * the first piece the new value, empties the other pieces, sets the wholes, and splices each
  * touched value in place so every other byte of the event stays as recorded.
  */
-import type { JsonPath } from '../lint/json-tokens';
+import type { JsonPath } from '../json/scan';
 import type { InteractionAnalysis } from '../model/analysis';
 import type { EventEdit } from './stream-events';
 import { tryJson } from '../stream/json-event';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../util/bytes';
-import { pathKey, valueSpans } from './json-spans';
+import { pathKey, valueSpans } from '../json/scan';
 
 /** One JSON document an edit can touch: an event's data, or the JSON wrapped inside it. */
 export interface Doc {

@@ -10,13 +10,13 @@
  * next entry that is not the assistant's. Ids are no key: clients rewrite them (fantasy sends
  * `test-3` for the provider's id), so calls are matched by position and name within that turn.
  */
-import type { JsonPath } from '../lint/json-tokens';
+import type { JsonPath } from '../json/scan';
 import type { Cassette } from '../model/cassette';
 import type { RequestMessage } from '../model/llm';
 import { tryJson } from '../stream/json-event';
 import type { EditableDoc } from './document';
 import type { AnalysisLookup } from './fragments';
-import { pathKey, valueSpans } from './json-spans';
+import { pathKey, valueSpans } from '../json/scan';
 import { getBodyText, locate, setBody } from './ops';
 import { interactionCount } from './layout';
 

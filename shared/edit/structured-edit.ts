@@ -8,7 +8,7 @@ import { deleteInteraction, duplicateInteraction } from './interactions';
 import { getBodyText, setBody, setHeader } from './ops';
 import type { Side } from './layout';
 import { renameToolCallId } from './tool-ids';
-import { stringTokens } from '../lint/json-tokens';
+import { stringTokens } from '../json/scan';
 import type { InteractionAnalysis } from '../model/analysis';
 import { redactText } from '../redact/redact';
 import { setStreamEvents } from './stream-events';

@@ -10,7 +10,7 @@ import { setStreamEvents } from '../../edit/stream-events';
 import { analyzeCassette } from '../../llm/analyze';
 import type { AssembledMessage, StreamEvent } from '../../model/llm';
 import { utf8Encode } from '../../util/bytes';
-import { stringTokens, type JsonPath } from '../json-tokens';
+import { stringTokens, type JsonPath } from '../../json/scan';
 import type { Fix } from '../types';
 import { editText } from './apply';
 

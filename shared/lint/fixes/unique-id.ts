@@ -11,8 +11,8 @@ import { getBodyText, setBody } from '../../edit/ops';
 import type { EditableDoc } from '../../edit/document';
 import { openEditable } from '../../edit/document';
 import { replaceJsonStringToken } from '../../edit/tool-ids';
-import type { JsonPath, StringToken } from '../json-tokens';
-import { replaceTokens, stringTokens } from '../json-tokens';
+import type { JsonPath, StringToken } from '../../json/scan';
+import { replaceTokens, stringTokens } from '../../json/scan';
 import type { Fix } from '../types';
 import type { LintContext } from '../types';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSchema } from '../../../shared/lint/json-schema';
 import { idTurns } from '../../../shared/lint/fixes/unique-id';
-import { replaceTokens, stringTokens } from '../../../shared/lint/json-tokens';
+import { replaceTokens, stringTokens } from '../../../shared/json/scan';
 import { isPositionalId } from '../../../shared/lint/rules/tool-ids';
 
 const schema = {
