@@ -1,6 +1,7 @@
 /**
  * `tapedeck lint [--fix] [--format text|json|sarif] [--rule CODE=LEVEL]... PATH...`
- * Exit 0 when nothing reaches error level, 1 when something does (after --fix), 2 on bad usage.
+ * Exit 0 when nothing reaches error level, 1 when something does (after --fix) or --fix was
+ * refused a read-only file, 2 on bad usage.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -10,10 +11,10 @@ import { applyFixesDetailed, lintCassetteDetailed } from '../../shared/lint/engi
 import type { LintOptions, RuleLevel } from '../../shared/lint/types';
 import { appVersion } from '../backend/app-paths';
 import { registerNodeCodecs } from '../backend/node-codecs';
-import { atomicWriteFile } from '../fs/atomic-write';
 import { parseArgs } from './args';
 import { collectFiles } from './collect-files';
 import { UsageError } from './io';
+import { writeUnlessReadOnly } from './write-file';
 import type { FileResult } from './lint-output';
 import { counts, formatJson, formatSarif, formatText, relPath } from './lint-output';
 
@@ -21,10 +22,11 @@ export const LINT_USAGE = `Usage: tapedeck lint [--fix] [--format text|json|sari
   Check cassettes for rot: repeated or rewritten tool-call ids, streams without their terminator,
   leaked secrets, content_length / Content-Encoding that disagree with the body, and more.
   PATH may be files or folders (searched recursively, skipping .git and node_modules).
-  --fix      apply the safe fixes (redact, unique ids, stream terminators, content_length) in place
+  --fix      apply the safe fixes (redact, unique ids, stream terminators, content_length) in place;
+             read-only files are left alone (exit 1)
   --format   text (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning)
   --rule     set a rule's level; CODE may be a family such as "secret" or "stream"
-Exit codes: 0 clean or only warnings, 1 findings at error level, 2 bad usage.
+Exit codes: 0 clean or only warnings, 1 findings at error level or a fix refused, 2 bad usage.
 `;
 
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
@@ -55,19 +57,23 @@ function looksLikeBrokenCassette(text: string): boolean {
   return /\b(http_)?interactions\s*:|"entries"\s*:/.test(text.slice(0, 4096));
 }
 
-async function lintOne(file: string, explicit: boolean, opts: LintOptions, fix: boolean): Promise<FileResult | null> {
+/** A lint result, and why --fix could not write the file (it is read-only). */
+type Linted = FileResult & { notWritten?: string };
+
+async function lintOne(file: string, rel: string, explicit: boolean, opts: LintOptions, fix: boolean): Promise<Linted | null> {
   const bytes = new Uint8Array(await fs.readFile(file));
   const decoded = decodeCassetteFile(file, bytes);
   // Gunzipped text is linted (and fixed) as text, then written back gzipped.
   const input = 'error' in decoded ? bytes : decoded.text;
   let r = lintCassetteDetailed(input, file, opts);
   if (r.format === null && !explicit && (typeof input !== 'string' || !looksLikeBrokenCassette(input))) return null;
-  const result: FileResult = { path: file, findings: r.findings, fixed: [], fixFailed: [] };
+  const result: Linted = { path: file, findings: r.findings, fixed: [], fixFailed: [] };
   if (fix && typeof input === 'string' && !('error' in decoded) && r.findings.some((f) => f.fix)) {
     const rep = applyFixesDetailed(input, r.findings);
     result.fixFailed = rep.failed.map((f) => `${f.finding.fix!.title}: ${f.error}`);
-    if (rep.text !== input) {
-      await atomicWriteFile(file, encodeCassetteFile({ text: rep.text, gzip: decoded.gzip, bom: decoded.bom }));
+    const refused = rep.text === input ? null : await writeUnlessReadOnly(file, encodeCassetteFile({ text: rep.text, gzip: decoded.gzip, bom: decoded.bom }), rel);
+    if (refused) result.notWritten = refused;
+    else if (rep.text !== input) {
       result.fixed = [...new Set(rep.applied.map((f) => f.fix!.title))];
       r = lintCassetteDetailed(rep.text, file, opts);
       result.findings = r.findings;
@@ -110,9 +116,14 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const { files, skipped } = collected;
   for (const s of skipped) io.stderr(`tapedeck lint: skip ${relPath(io.cwd, s)}: a symlink to a file outside the folders given\n`);
   const results: FileResult[] = [];
+  let notWritten = 0;
   for (const { file, explicit } of files) {
     try {
-      const r = await lintOne(file, explicit, { rules }, args.flags.has('fix'));
+      const r = await lintOne(file, relPath(io.cwd, file), explicit, { rules }, args.flags.has('fix'));
+      if (r?.notWritten) {
+        io.stderr(`tapedeck lint: ${r.notWritten}\n`);
+        notWritten++;
+      }
       if (r) results.push(r);
     } catch (e) {
       io.stderr(`tapedeck lint: ${relPath(io.cwd, file)}: ${(e as Error).message}\n`);
@@ -127,5 +138,5 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     // Machine formats keep stdout pure; say what --fix did on stderr.
     for (const r of results) for (const t of r.fixed) io.stderr(`${relPath(io.cwd, r.path)}: fixed: ${t}\n`);
   }
-  return counts(results).error > 0 ? 1 : 0;
+  return counts(results).error > 0 || notWritten > 0 ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 /**
  * `tapedeck redact [--header NAME]... [--pattern REGEX]... [--replacement TEXT] [--write] PATH...`
  * Dry run (default): print a unified diff of what would change; exit 1 if anything would.
- * --write: save each changed file atomically and print a summary. Exit 2 on bad usage.
+ * --write: save each changed file atomically and print a summary; a read-only file is refused
+ * (as the app refuses it), never overwritten. Exit 2 on bad usage.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { unifiedDiff } from '../../shared/edit/unified-diff';
 import { validateCassetteText } from '../../shared/edit/validate';
 import { redactText } from '../../shared/redact/redact';
 import { makeRules } from '../../shared/redact/rules';
-import { atomicWriteFile } from '../fs/atomic-write';
+import { writeUnlessReadOnly } from './write-file';
 import { parseArgs } from './args';
 import { collectFiles } from './collect-files';
 import { UsageError } from './io';
@@ -24,8 +25,8 @@ export const REDACT_USAGE = `Usage: tapedeck redact [--header NAME]... [--patter
   --header NAME       also redact the values of this header (repeatable)
   --pattern REGEX     also redact matches of this regex; group 1 if it has one (repeatable)
   --replacement TEXT  the placeholder to write (default REDACTED)
-  --write             save the files (atomically); without it, print a diff and exit 1 if
-                      anything would change
+  --write             save the files (atomically; read-only files are refused); without it,
+                      print a diff and exit 1 if anything would change
   PATH                cassette files or folders (searched for .yaml .yml .yaml.gz .har .json)
 `;
 
@@ -91,9 +92,9 @@ export async function redactCommand(argv: string[], io: Io): Promise<number> {
       continue;
     }
     if (r.text === decoded.text) continue;
-    changedFiles++;
-    secrets += r.findings.length;
     if (!write) {
+      changedFiles++;
+      secrets += r.findings.length;
       const label = decoded.gzip ? `${rel} (gunzipped)` : rel;
       io.stdout(unifiedDiff(decoded.text, r.text, `a/${label}`, `b/${label}`));
       continue;
@@ -105,7 +106,14 @@ export async function redactCommand(argv: string[], io: Io): Promise<number> {
       failures++;
       continue;
     }
-    await atomicWriteFile(file, encodeCassetteFile({ text: r.text, gzip: decoded.gzip, bom: decoded.bom }));
+    const refused = await writeUnlessReadOnly(file, encodeCassetteFile({ text: r.text, gzip: decoded.gzip, bom: decoded.bom }), rel);
+    if (refused) {
+      io.stderr(`tapedeck redact: ${refused}\n`);
+      failures++;
+      continue;
+    }
+    changedFiles++;
+    secrets += r.findings.length;
     io.stdout(`redacted ${r.findings.length} secret(s) in ${rel}\n`);
   }
   if (write) {
