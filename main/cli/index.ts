@@ -2,6 +2,7 @@
  * The `tapedeck` command. Every subcommand returns an exit code: 0 done, 1 findings or errors
  * in the files, 2 bad usage (with the usage text).
  */
+import { grepCommand } from './grep';
 import { inspectCommand } from './inspect-command';
 import { lintCommand } from './lint';
 import { ExitError, processIo, UsageError, type CliIo } from './io';
@@ -17,6 +18,7 @@ export const commands: Record<string, Command> = {
   inspect: inspectCommand,
   redact: (argv, io) => redactCommand(argv, io),
   lint: (argv, io) => lintCommand(argv, io),
+  grep: grepCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -13,6 +13,10 @@ Usage:
   tapedeck lint [--fix] [--format text|json|sarif] [--rule CODE=off|info|warning|error]... PATH...
       Check cassettes for broken and leaky fixtures (tool-call ids, stream terminators,
       secrets, content_length …). --fix applies the safe fixes losslessly. Exit 1 on errors.
+  tapedeck grep PATTERN PATH... [--json] [-i] [-w] [--regex]
+      Full-text search over every interaction (messages, answers, reasoning, tool calls, URLs,
+      header values; never secrets). One line per hit: file:interaction:event: snippet.
+      Exit 0 when something is found, 1 when nothing is.
   tapedeck --help | --version
 
 Exit codes: 0 success, 1 findings/errors in the files, 2 bad usage.
