@@ -5,6 +5,7 @@
 import { grepCommand } from './grep';
 import { inspectCommand } from './inspect-command';
 import { lintCommand } from './lint';
+import { matchCommand } from './match-command';
 import { ExitError, processIo, UsageError, type CliIo } from './io';
 import { redactCommand } from './redact';
 import { serveCommand } from './serve-command';
@@ -19,6 +20,7 @@ export const commands: Record<string, Command> = {
   redact: (argv, io) => redactCommand(argv, io),
   lint: (argv, io) => lintCommand(argv, io),
   grep: grepCommand,
+  match: matchCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -17,6 +17,10 @@ Usage:
       Full-text search over every interaction (messages, answers, reasoning, tool calls, URLs,
       header values; never secrets). One line per hit: file:interaction:event: snippet.
       Exit 0 when something is found, 1 when nothing is.
+  tapedeck match CASSETTE (--curl "CMD" | --request FILE) [--recorder go-vcr|vcrpy|ruby-vcr|all]
+                [--match-on a,b,...] [--ignore-header NAME]... [--json]
+      Which interaction go-vcr, vcrpy or Ruby VCR replays for a request (curl, HAR entry or
+      JSON), and what differs in the near misses. Exit 0 matched, 1 no match.
   tapedeck --help | --version
 
 Exit codes: 0 success, 1 findings/errors in the files, 2 bad usage.

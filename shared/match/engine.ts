@@ -77,3 +77,9 @@ export function createSession(recorded: MatchRequest[], recorder: Recorder, opts
 export function explainOnce(recorded: MatchRequest[], req: MatchRequest, recorder: Recorder, opts: MatchOptions = {}): Explanation {
   return createSession(recorded, recorder, opts).peek(req);
 }
+
+/** The recorder that wrote a cassette, or null for formats replayed by something else (HAR: Polly). */
+export function recorderFor(format: string | null): Recorder | null {
+  if (format === 'go-vcr' || format === 'ruby-vcr') return format;
+  return format === 'vcrpy' || format === 'langchain' ? 'vcrpy' : null;
+}

@@ -1,4 +1,4 @@
-export { createSession, explainOnce, resolveMatchers, SPECS } from './engine';
+export { createSession, explainOnce, recorderFor, resolveMatchers, SPECS } from './engine';
 export type { MatchSession } from './engine';
 export { parseCurl } from './curl';
 export { parseRequestInput, recordedRequest } from './request-input';
