@@ -58,11 +58,6 @@ export function scalarText(n: unknown): string | null {
   return s.value == null ? null : String(s.value);
 }
 
-export function isNullScalar(n: unknown): boolean {
-  const s = asScalar(n);
-  return !!s && s.value === null;
-}
-
 /** Tag of a node: `tag:yaml.org,2002:binary` for `!!binary`, `!binary` for Ruby's. */
 export function tagOf(n: unknown): string | undefined {
   const s = asScalar(n);

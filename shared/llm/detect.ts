@@ -37,10 +37,6 @@ const PROVIDER_OF: Record<Dialect, Provider> = {
   cohere: 'cohere',
 };
 
-export function providerOf(d: Dialect): Provider {
-  return PROVIDER_OF[d];
-}
-
 function result(dialect: Dialect, urlModel: string | null = null, urlStream: boolean | null = null): Detected {
   return { provider: PROVIDER_OF[dialect], dialect, urlModel, urlStream };
 }

@@ -84,7 +84,3 @@ export function pureDigest(): Digest {
     digest: () => h.digest(),
   };
 }
-
-export function hashString(s: string): string {
-  return new Hasher().string(s).digest();
-}

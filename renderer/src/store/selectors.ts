@@ -13,9 +13,6 @@ export const selectLibraryView = (s: AppState) => ({
   progress: s.progress,
 });
 
-export const selectDoc = (s: AppState) => s.doc;
-export const selectSelected = (s: AppState) => s.selected;
-
 export const selectCurrentInteraction = (s: AppState) => {
   if (s.doc.status !== 'ready') return null;
   const i = s.interactionIndex;
