@@ -18,5 +18,7 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 6000,
   },
+  // Test hooks (renderer/src/test-hooks.ts) exist in every build but the production one.
+  define: { __TAPEDECK_TEST_HOOKS__: JSON.stringify(process.env.TAPEDECK_BUILD !== 'production') },
   worker: { format: 'es' },
 });

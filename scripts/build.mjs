@@ -10,6 +10,8 @@ import { existsSync } from 'node:fs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}app/dist/main`;
 const onlyMain = process.argv.includes('--main');
+// `--production` (npm run dist): the renderer without its test hooks (renderer/src/test-hooks.ts).
+const production = process.argv.includes('--production');
 
 // ESM bundles that inline CommonJS dependencies need a real `require` for Node built-ins.
 const requireShim = "import { createRequire as __tdCreateRequire } from 'node:module'; const require = __tdCreateRequire(import.meta.url);";
@@ -38,7 +40,7 @@ await Promise.all([
   build({ ...node, entryPoints: ['main/electron/preload.ts'], outfile: `${out}/preload.cjs`, format: 'cjs', platform: 'node' }),
 ]);
 if (!onlyMain) {
-  execFileSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, TAPEDECK_BUILD: production ? 'production' : 'test' } });
 }
 await writeFile(`${root}app/dist/.build-stamp`, new Date().toISOString() + '\n');
 console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

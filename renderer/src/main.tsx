@@ -7,6 +7,7 @@ import { App } from './app/app';
 import { createAppStore } from './store/create-app-store';
 import { StoreProvider } from './store/store-context';
 import { createWorkerAnalyzer } from './workers/analyze-client';
+import { exposeTestHooks } from './test-hooks';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/library.css';
@@ -29,8 +30,7 @@ const store = createAppStore({
 // that launched the app is not sent before anyone listens.
 api.on('openLink', (link) => store.getState().requestLink(link));
 
-// For the e2e tests and the scrub benchmark: drive the store without synthesising input events.
-(window as unknown as { __tapedeck?: unknown }).__tapedeck = store;
+exposeTestHooks(store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
