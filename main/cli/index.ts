@@ -2,6 +2,7 @@
  * The `tapedeck` command. Every subcommand returns an exit code: 0 done, 1 findings or errors
  * in the files, 2 bad usage (with the usage text).
  */
+import { diffCommand } from './diff-command';
 import { grepCommand } from './grep';
 import { inspectCommand } from './inspect-command';
 import { lintCommand } from './lint';
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   lint: (argv, io) => lintCommand(argv, io),
   grep: grepCommand,
   match: matchCommand,
+  diff: diffCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -21,6 +21,11 @@ Usage:
                 [--match-on a,b,...] [--ignore-header NAME]... [--json]
       Which interaction go-vcr, vcrpy or Ruby VCR replays for a request (curl, HAR entry or
       JSON), and what differs in the near misses. Exit 0 matched, 1 no match.
+  tapedeck diff [--format text|markdown|json] [--show-volatile] A B
+  tapedeck diff --git [REV] [PATH...] [--format text|markdown|json] [--show-volatile]
+      Semantic diff of cassettes: interactions paired by request and conversation; messages,
+      text, tool calls, finish, status, usage and cost, ignoring ids, dates and request ids.
+      --git compares the work tree with REV (default HEAD). Exit 1 when something changed.
   tapedeck --help | --version
 
 Exit codes: 0 success, 1 findings/errors in the files, 2 bad usage.

@@ -72,3 +72,19 @@ export interface DiffOptions {
   /** Also report volatile fields (ids, created, dates, request ids, cookies, rate-limit headers). */
   showVolatile?: boolean;
 }
+
+/** One file of a multi-file diff (`tapedeck diff --git`): B is the work tree, A the revision. */
+export interface FileDiff {
+  path: string;
+  status: 'modified' | 'added' | 'deleted';
+  diff: CassetteDiff;
+  /** Error diagnostics of either side (file:line:column message): the diff may be partial. */
+  errors: string[];
+}
+
+export interface DiffReport {
+  /** What A is: a file path, or `git REV`. */
+  against: string;
+  files: FileDiff[];
+  changed: boolean;
+}
