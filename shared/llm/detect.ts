@@ -1,5 +1,5 @@
 /**
- * Which LLM wire dialect an interaction speaks (notes §1.3): the request URL decides, the
+ * Which LLM wire dialect an interaction speaks (docs/stream-formats.md §1.3): the request URL decides, the
  * payload shape is the fallback (proxies, placeholder URLs such as `<OLLAMA_API_BASE>/chat/completions`).
  */
 import type { Provider } from '../model/llm';

@@ -1,5 +1,5 @@
 /**
- * Token usage a response lost or never sent, estimated with a tokenizer (notes §10.3): only the
+ * Token usage a response lost or never sent, estimated with a tokenizer (docs/stream-formats.md §10.3): only the
  * missing parts are counted, they are marked in `Usage.estimated`, and reported numbers are
  * never replaced. The tokenizer is injected (`registerTokenizer`) because its rank tables are
  * 1–3 MB of JS: the viewer's analysis worker registers one (./tokenizer-tiktoken), the

@@ -1,5 +1,5 @@
 /**
- * Usage normalisation (notes §9): inputTokens includes cache reads and writes, outputTokens
+ * Usage normalisation (docs/stream-formats.md §9): inputTokens includes cache reads and writes, outputTokens
  * includes reasoning. Each provider reports a cumulative snapshot; callers overwrite, never add.
  */
 import type { Usage } from '../model/llm';

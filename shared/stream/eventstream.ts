@@ -1,5 +1,5 @@
 /**
- * AWS `application/vnd.amazon.eventstream` binary frames (notes §8.1):
+ * AWS `application/vnd.amazon.eventstream` binary frames (docs/stream-formats.md §8.1):
  * [total u32][headers_len u32][prelude_crc u32][headers][payload][message_crc u32], big-endian.
  * Both CRCs are checked; a bad or truncated frame ends decoding with a diagnostic, never a throw.
  */

@@ -1,5 +1,5 @@
 /**
- * Chooses how a response body is framed (notes §1.3): by Content-Type first, then by sniffing the
+ * Chooses how a response body is framed (docs/stream-formats.md §1.3): by Content-Type first, then by sniffing the
  * bytes, because recorders and proxies often drop or generalise the header.
  */
 import type { Body, Header } from '../model/cassette';

@@ -99,7 +99,7 @@ export function frameSse(bytes: Uint8Array, ascii?: string | null): SseResult {
     pos = next;
   }
   if (data.length > 0 || sawField) unterminated = true;
-  // Policy (notes §2): act as if the body ended with a blank line, and say so.
+  // Policy (docs/stream-formats.md §2): act as if the body ended with a blank line, and say so.
   dispatch(n);
   return { events, unterminated, errorLines };
 

@@ -1,5 +1,5 @@
 /**
- * Anthropic Messages events (notes §5.3, mirrors the SDK's MessageStream): blocks keyed by
+ * Anthropic Messages events (docs/stream-formats.md §5.3, mirrors the SDK's MessageStream): blocks keyed by
  * `index`, text/thinking appended, signature set, input_json_delta appended to the tool call.
  * Citations, redacted thinking and server tools (calls and `*_tool_result` blocks) become extra
  * parts; server tool calls also stay in `toolCalls`, where the editor and the linter expect them.

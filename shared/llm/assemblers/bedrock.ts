@@ -1,5 +1,5 @@
 /**
- * Bedrock (notes §8): ConverseStream event-stream frames, non-streamed Converse, and
+ * Bedrock (docs/stream-formats.md §8): ConverseStream event-stream frames, non-streamed Converse, and
  * InvokeModel(-WithResponseStream), whose frames wrap a provider-native event in base64 `bytes`
  * (Anthropic events go to the Anthropic rules; Titan / legacy Claude / Llama / Mistral chunks are
  * read for their text).

@@ -1,5 +1,5 @@
 /**
- * Gemini generateContent chunks (notes §6.4): thought parts → reasoning, functionCall parts →
+ * Gemini generateContent chunks (docs/stream-formats.md §6.4): thought parts → reasoning, functionCall parts →
  * tool calls with whole `args` objects, Vertex `partialArgs` streaming, usageMetadata snapshots.
  */
 import type { AssembledMessage } from '../../model/llm';

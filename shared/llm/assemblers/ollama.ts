@@ -1,4 +1,4 @@
-/** Ollama /api/chat and /api/generate NDJSON (notes §7): every tool call arrives whole. */
+/** Ollama /api/chat and /api/generate NDJSON (docs/stream-formats.md §7): every tool call arrives whole. */
 import type { AssembledMessage } from '../../model/llm';
 import { isObj, ollamaUsage } from '../usage';
 import { argsText, BaseAssembler, nonEmpty } from './base';

@@ -32,7 +32,7 @@ export class OpenAiChatAssembler extends BaseAssembler {
   }
 
   private takeUsage(u: Obj): void {
-    // A snapshot: replace, never add (notes §0).
+    // A snapshot: replace, never add (docs/stream-formats.md §0).
     this.usage = openaiChatUsage(u);
     const cost = reportedCost(u);
     if (cost !== null) this.reportedCostUsd = cost;

@@ -1,5 +1,5 @@
 /**
- * OpenAI Responses API events (notes §4.3). Items are keyed by output_index and by item id; text
+ * OpenAI Responses API events (docs/stream-formats.md §4.3). Items are keyed by output_index and by item id; text
  * is kept per item so an authoritative `.done` text can correct the deltas. Built-in tool items
  * (web/file search, code interpreter, image generation, MCP, computer use) become extra parts whose
  * status follows their progress events; url/file annotations become citations.

@@ -1,5 +1,5 @@
 /**
- * Usage estimates for responses that lost their usage (notes §10.3): only missing parts are
+ * Usage estimates for responses that lost their usage (docs/stream-formats.md §10.3): only missing parts are
  * counted, they are marked, reported numbers are never replaced, and nothing happens without a
  * registered tokenizer. Fixtures: test/fixtures/estimate/*.yaml (go-vcr v2, written by hand).
  */
