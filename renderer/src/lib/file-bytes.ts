@@ -10,10 +10,11 @@ export function fileBytes(file: Pick<CassetteFile, 'content' | 'encoding'>): Uin
 
 /**
  * Text for the raw view: gzipped cassettes (langchain .yaml.gz) are shown decompressed, since
- * the YAML inside is what the parser's line numbers refer to.
+ * the YAML inside is what the parser's line numbers refer to. A UTF-8 BOM is not shown (the
+ * decoder drops it on the other path; the editor puts it back on save).
  */
 export function displayText(file: Pick<CassetteFile, 'content' | 'encoding'>, bytes: Uint8Array): string {
-  if (file.encoding === 'utf8') return file.content;
+  if (file.encoding === 'utf8') return file.content.charCodeAt(0) === 0xfeff ? file.content.slice(1) : file.content;
   let b = bytes;
   if (isGzip(b)) {
     try {

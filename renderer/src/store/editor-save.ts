@@ -26,7 +26,7 @@ export async function saveEditor(
   patch({ saving: true, invalid: null, readOnlyFile: null });
   let out: SaveOutcome;
   try {
-    const content = e.gzip ? base64Encode(encodeCassetteFile({ text, gzip: true })) : text;
+    const content = e.gzip ? base64Encode(encodeCassetteFile({ text, gzip: true, bom: e.bom })) : (e.bom ? '\uFEFF' : '') + text;
     out = await deps.api.saveCassette({
       ...e.ref,
       content,

@@ -23,6 +23,7 @@ export const emptyEditor: EditorState = {
   file: initFileState('', ''),
   dirty: false,
   gzip: false,
+  bom: false,
   readOnly: null,
   findings: [],
   saving: false,
@@ -65,10 +66,11 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get, deps) => 
     },
 
     editorOpened(ref, file, text) {
-      const dec = file.encoding === 'base64' ? decodeCassetteFile(ref.relPath, fileBytes(file)) : { text, gzip: false };
+      const dec = file.encoding === 'base64' ? decodeCassetteFile(ref.relPath, fileBytes(file)) : { text, gzip: false, bom: file.content.charCodeAt(0) === 0xfeff };
       const readOnly = 'error' in dec ? `${dec.error}: shown read-only` : null;
       const t = 'error' in dec ? text : dec.text;
-      set({ editor: { ...emptyEditor, key: refKey(ref), ref, history: initHistory(t), file: initFileState(t, file.revision), gzip: 'gzip' in dec && dec.gzip, readOnly } });
+      const kept = { gzip: 'gzip' in dec && dec.gzip, bom: 'bom' in dec && !!dec.bom };
+      set({ editor: { ...emptyEditor, key: refKey(ref), ref, history: initHistory(t), file: initFileState(t, file.revision), ...kept, readOnly } });
       runner.lintNow(t);
     },
 

@@ -147,6 +147,11 @@ export interface EditorState {
   dirty: boolean;
   /** .yaml.gz: the text is the decompressed YAML, re-gzipped on save. */
   gzip: boolean;
+  /**
+   * The file starts with a UTF-8 BOM. It is not part of the text (Monaco drops it from its
+   * model, so typed text would lose it) and is put back in front on save.
+   */
+  bom: boolean;
   /** Non-UTF-8 or undecodable files are shown but not editable. */
   readOnly: string | null;
   findings: LintFinding[];

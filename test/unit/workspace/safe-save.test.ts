@@ -1,7 +1,8 @@
 /**
  * What a save keeps of the file the user set up (issue #13.4/#13.5), through the real workspace
  * on real files: read-only refused unless confirmed, mode/owner/hard links kept, a file deleted
- * on disk written again, temp leftovers of a killed save removed when the folder is opened.
+ * on disk written again, temp leftovers of a killed save removed when the folder is opened, a
+ * UTF-8 BOM read and written back as it was (#13.2).
  * Owner checks need root (chown); the non-root cases are in save-as-user.test.ts.
  */
 import { chmodSync, chownSync, linkSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ beforeAll(async () => {
   configDir = tempDir('tapedeck-cfg-');
   for (const n of ['ro.yaml', 'linked.yaml', 'owned.yaml', 'gone.yaml', 'plain.yaml']) writeFile(dir, n, goVcr([{}]));
   chmodSync(join(dir, 'ro.yaml'), 0o444);
+  writeFileSync(join(dir, 'bom.yaml'), '\uFEFF' + goVcr([{}]));
   linkSync(join(dir, 'linked.yaml'), join(dir, 'other-name.yaml.bak'));
   // Leftovers of a save killed before its rename; a look-alike user file must stay.
   writeFile(dir, '.plain.yaml.tapedeck-tmp-0123456789ab', 'half');
@@ -44,6 +46,17 @@ const save = async (relPath: string, content: string, extra: { overwriteReadOnly
 };
 
 describe('a save keeps what the user set up', () => {
+  it('reads a BOM as part of the content and writes it back byte for byte', async () => {
+    const f = await ws.readCassette(ref('bom.yaml'));
+    expect(f.encoding).toBe('utf8');
+    expect(f.content).toBe('\uFEFF' + goVcr([{}]));
+    const out = await save('bom.yaml', '\uFEFF' + goVcr([{}, {}]));
+    expect(out.status).toBe('saved');
+    const bytes = readFileSync(join(dir, 'bom.yaml'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe(goVcr([{}, {}]));
+  });
+
   it('removes the temp leftovers of a killed save when the folder is opened, and nothing else', () => {
     expect(readdirSync(dir).filter((n) => n.includes('tapedeck-tmp'))).toEqual(['notes.tapedeck-tmp-keep']);
     expect(readdirSync(join(dir, 'sub'))).toEqual([]);
