@@ -3,7 +3,7 @@
  * base64; Polly then stores the raw (often gzip) bytes, sometimes as a JSON array of base64
  * chunks, one per chunk the server sent.
  */
-import type { Body, Header, Interaction } from '../model/cassette';
+import type { Body, HarTimings, Header, Interaction } from '../model/cassette';
 import { absentBody, makeBody } from './body';
 import type { N, Tree } from './yaml-tree';
 import type { ReadCtx } from './read-util';
@@ -84,12 +84,23 @@ export function readHar(ctx: ReadCtx, root: N): Interaction[] {
       {
         durationMs: time,
         recordedAt: isoDate(t.str(t.get(node, 'startedDateTime'))),
+        timings: harTimings(t, t.get(node, 'timings')),
         range: t.range(node),
         reqRange: t.range(req),
         resRange: t.range(res),
       },
     );
   });
+}
+
+/** The phases, or undefined when the entry has no usable wait or receive time. */
+function harTimings(t: Tree, node: N): HarTimings | undefined {
+  const ms = (k: string) => {
+    const v = t.num(t.get(node, k));
+    return v != null && Number.isFinite(v) && v >= 0 ? v : null;
+  };
+  const out = { blocked: ms('blocked'), dns: ms('dns'), connect: ms('connect'), send: ms('send'), wait: ms('wait'), receive: ms('receive') };
+  return out.wait === null && out.receive === null ? undefined : out;
 }
 
 export function harCreator(t: Tree, root: N): string | null {

@@ -1,5 +1,5 @@
 /** Pieces every format reader shares: headers, bodies, durations, diagnostics. */
-import type { Body, Header, Interaction, RecordedRequest, RecordedResponse } from '../model/cassette';
+import type { Body, HarTimings, Header, Interaction, RecordedRequest, RecordedResponse } from '../model/cassette';
 import { headerValue } from '../model/cassette';
 import type { Diagnostic, SourceRange } from '../model/diagnostics';
 import { diagnostic } from '../model/diagnostics';
@@ -120,7 +120,7 @@ export function interaction(
   index: number,
   request: RecordedRequest,
   response: RecordedResponse,
-  extra: { durationMs?: number | null; recordedAt?: string | null; range?: SourceRange; reqRange?: SourceRange; resRange?: SourceRange },
+  extra: { durationMs?: number | null; recordedAt?: string | null; timings?: HarTimings; range?: SourceRange; reqRange?: SourceRange; resRange?: SourceRange },
 ): Interaction {
   checkBody(ctx, request.body, index, 'request');
   checkBody(ctx, response.body, index, 'response');
@@ -132,6 +132,7 @@ export function interaction(
     recordedAt: extra.recordedAt ?? null,
     ranges: {},
   };
+  if (extra.timings) it.timings = extra.timings;
   if (extra.range) it.range = extra.range;
   if (extra.reqRange) it.ranges.request = extra.reqRange;
   if (extra.resRange) it.ranges.response = extra.resRange;

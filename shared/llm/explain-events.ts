@@ -55,3 +55,11 @@ export function findTagged(notes: readonly StepNote[], from: number, tag: StepTa
   for (let i = from + dir; i >= 0 && i < notes.length; i += dir) if (notes[i].tags.includes(tag)) return i;
   return null;
 }
+
+const CONTENT: readonly StepTag[] = ['text', 'reasoning', 'tool-start', 'tool-args'];
+
+/** The first event that added text, reasoning or a tool call (the "first token"), or null. */
+export function firstContentEvent(notes: readonly StepNote[]): number | null {
+  const i = notes.findIndex((n) => n.tags.some((t) => CONTENT.includes(t)));
+  return i < 0 ? null : i;
+}

@@ -54,6 +54,16 @@ export interface RecordedResponse {
   body: Body;
 }
 
+/** HAR `timings` in milliseconds; null where the recorder wrote -1 (does not apply) or nothing. */
+export interface HarTimings {
+  blocked: number | null;
+  dns: number | null;
+  connect: number | null;
+  send: number | null;
+  wait: number | null;
+  receive: number | null;
+}
+
 export interface Interaction {
   index: number;
   request: RecordedRequest;
@@ -62,6 +72,8 @@ export interface Interaction {
   durationMs: number | null;
   /** ISO timestamp of the recording when the format has one (Ruby `recorded_at`, HAR `startedDateTime`). */
   recordedAt: string | null;
+  /** HAR (and Polly) `timings` phases, when recorded; absent for formats that keep only a duration. */
+  timings?: HarTimings;
   /** The interaction's mapping in the source. */
   range?: SourceRange;
   /** Positions of notable nodes, for jumping from the views to the YAML. */

@@ -15,6 +15,8 @@ import { BodyView } from '../request/body-view';
 import { InteractionActions } from '../editor/interaction-actions';
 import { Scrubber } from './scrubber';
 import { CopyLink } from '../links/copy-link';
+import { laneTiming } from '../timeline/lane-timing';
+import { TimingLine } from '../timeline/timing-line';
 
 export function ResponsePanel({ it, a, links }: { it: Interaction; a: InteractionAnalysis | null; links: ToolLink[] }) {
   const res = it.response;
@@ -33,6 +35,7 @@ export function ResponsePanel({ it, a, links }: { it: Interaction; a: Interactio
         <UsageBar usage={a?.usage ?? null} testId="interaction-usage-bar" />
         {a ? <CostLine cost={a.cost} testId="interaction-cost" estimateNote={a.usage?.estimated?.note} /> : null}
       </div>
+      <TimingLine t={laneTiming(it, a ?? undefined)} />
       {a?.diagnostics.length ? (
         <ul className="diagnostics" data-testid="interaction-diagnostics">
           {a.diagnostics.map((d, i) => <li key={i} className={`diag-${d.severity}`}>{d.message}</li>)}

@@ -5,6 +5,7 @@ import type { Cassette } from '../../../../shared/model/cassette';
 import { formatDuration, formatInt, formatUsd } from '../../lib/format';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { laneGeometry, statusClass } from './lanes';
+import { densityGradient, laneTiming } from './lane-timing';
 import { refKey } from '../library/library-model';
 
 function pathOf(url: string): string {
@@ -21,6 +22,7 @@ export function Timeline({ cassette, analysis }: { cassette: Cassette; analysis:
   // Interactions a re-recording on disk changed, while that news is fresh (see library slice).
   const changed = useAppStore((s) => (s.selected ? s.rerecorded.get(refKey(s.selected)) : undefined));
   const lanes = useMemo(() => laneGeometry(cassette.interactions.map((i) => i.durationMs)), [cassette]);
+  const timings = useMemo(() => cassette.interactions.map((it, i) => laneTiming(it, analysis.interactions[i])), [cassette, analysis]);
 
   return (
     <div className="timeline" data-testid="timeline" role="listbox" aria-label="Interactions">
@@ -28,9 +30,15 @@ export function Timeline({ cassette, analysis }: { cassette: Cassette; analysis:
         const a = analysis.interactions[i];
         const u = a?.usage;
         const lane = lanes[i];
+        const t = timings[i];
+        // Marks sit inside the lane's bar: fractions of its recorded total.
+        const at = (ms: number | null) => (ms != null && t.totalMs ? lane.start + lane.width * Math.min(1, ms / t.totalMs) : null);
+        const firstToken = at(t.firstTokenMs);
+        const stripFrom = at(t.firstByteMs) ?? lane.start;
         const tip = [
           `#${i} ${it.request.method} ${it.request.url}`,
           `status ${it.response.status ?? '–'} · ${formatDuration(it.durationMs)}${lane.estimated ? ' (no duration recorded)' : ''}`,
+          t.firstByteMs != null ? `first byte ${formatDuration(t.firstByteMs)}${t.firstTokenMs != null ? ` · first token ≈ ${formatDuration(t.firstTokenMs)}` : ''}` : '',
           u ? `tokens: ${formatInt(u.inputTokens)} in / ${formatInt(u.outputTokens)} out` : 'no usage reported',
           `cost: ${formatUsd(a?.cost.reportedUsd)} reported · ${formatUsd(a?.cost.estimatedUsd)} estimated`,
           changed?.includes(i) ? 'changed by the last re-recording on disk' : '',
@@ -63,6 +71,17 @@ export function Timeline({ cassette, analysis }: { cassette: Cassette; analysis:
                 className={`lane-bar status-${statusClass(it.response.status)} ${lane.estimated ? 'is-estimated' : ''}`}
                 style={{ left: `${lane.start * 100}%`, width: `max(4px, ${lane.width * 100}%)` }}
               />
+              {t.density ? (
+                <span
+                  className="lane-density"
+                  style={{ left: `${stripFrom * 100}%`, width: `${(lane.start + lane.width - stripFrom) * 100}%`, backgroundImage: densityGradient(t.density) }}
+                  title="Events along the response, placed by byte offset (arrival times per event are not recorded)"
+                  data-testid="lane-density"
+                />
+              ) : null}
+              {firstToken != null ? (
+                <span className="lane-first-token" style={{ left: `${firstToken * 100}%` }} title={`First token ≈ ${formatDuration(t.firstTokenMs)}`} data-testid="lane-first-token" />
+              ) : null}
             </span>
             <span className="lane-meta">
               <span className={`status-pill status-${statusClass(it.response.status)}`}>{it.response.status ?? '–'}</span>
