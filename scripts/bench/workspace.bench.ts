@@ -15,23 +15,10 @@ import type { IndexBatch } from '../../shared/api/contract';
 import { createEnginePool } from '../../main/workspace/pool';
 import { createWorkspace, type Workspace } from '../../main/workspace/workspace';
 import { resolveWorkerScript } from '../../main/workspace/worker-script';
-import { benchFiles, CORPUS_VERSION } from './workspace-files';
+import { ensureCorpus } from './bench-folder';
 
 type Report = (f: { name: string; value: number; unit: string; baseline?: string; baselineValue?: number }) => void;
 
-
-function ensureCorpus(): string {
-  const dir = join(tmpdir(), `tapedeck-bench-workspace-v${CORPUS_VERSION}`);
-  if (existsSync(join(dir, '.complete'))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  for (const f of benchFiles()) {
-    const abs = join(dir, f.rel);
-    mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, f.data);
-  }
-  writeFileSync(join(dir, '.complete'), '');
-  return dir;
-}
 
 function listFiles(dir: string, rel = ''): string[] {
   const out: string[] = [];
