@@ -4,7 +4,7 @@
  * Every one stops at the shared per-body cap (TAPEDECK_MAX_BODY_MB overrides its 256 MB).
  */
 import * as zlib from 'node:zlib';
-import { registerDecompressor, setMaxDecodedBytes, tooLarge } from '../../shared/codec/decompress';
+import { registerCompressor, registerDecompressor, setMaxDecodedBytes, tooLarge } from '../../shared/codec/decompress';
 
 let done = false;
 
@@ -15,8 +15,16 @@ export function registerNodeCodecs(): void {
   const mb = Number(process.env.TAPEDECK_MAX_BODY_MB);
   if (mb > 0) setMaxDecodedBytes(mb * 1024 * 1024);
   registerDecompressor('br', (b, max) => capped(() => zlib.brotliDecompressSync(b, { maxOutputLength: max }), max));
-  const zstd = (zlib as unknown as { zstdDecompressSync?: (b: Uint8Array, o: { maxOutputLength: number }) => Buffer }).zstdDecompressSync;
+  // Encoders too, so an edit or a redaction inside a brotli/zstd body can be written back.
+  registerCompressor('br', (b) => new Uint8Array(zlib.brotliCompressSync(b)));
+  const z = zlib as unknown as {
+    zstdDecompressSync?: (b: Uint8Array, o: { maxOutputLength: number }) => Buffer;
+    zstdCompressSync?: (b: Uint8Array) => Buffer;
+  };
+  const zstd = z.zstdDecompressSync;
   if (zstd) registerDecompressor('zstd', (b, max) => capped(() => zstd(b, { maxOutputLength: max }), max));
+  const zstdEnc = z.zstdCompressSync;
+  if (zstdEnc) registerCompressor('zstd', (b) => new Uint8Array(zstdEnc(b)));
 }
 
 /** zlib stops at maxOutputLength with ERR_BUFFER_TOO_LARGE; say it the way every codec does. */

@@ -13,6 +13,7 @@ import { unifiedDiff } from '../../shared/edit/unified-diff';
 import { validateCassetteText } from '../../shared/edit/validate';
 import { redactText } from '../../shared/redact/redact';
 import { makeRules } from '../../shared/redact/rules';
+import { registerNodeCodecs } from '../backend/node-codecs';
 import { writeUnlessReadOnly } from './write-file';
 import { parseArgs } from './args';
 import { collectFiles } from './collect-files';
@@ -57,6 +58,7 @@ export async function redactCommand(argv: string[], io: Io): Promise<number> {
   const rules = makeRules({ headers: args.lists.header, patterns: args.lists.pattern, replacement: args.values.replacement });
   if ('error' in rules) return usage(rules.error);
   const write = args.flags.has('write');
+  registerNodeCodecs(); // brotli/zstd bodies: without them a secret inside one is never seen
 
   for (const p of args.positionals) {
     if (await fs.stat(path.resolve(io.cwd, p)).catch(() => null)) continue;

@@ -8,7 +8,7 @@
 import type { Body, BodyStorage } from '../model/cassette';
 import type { SourceRange } from '../model/diagnostics';
 import { decodeContentEncoding } from '../codec/decompress';
-import { base64Decode, isValidUtf8, utf8Decode, utf8Encode } from '../util/bytes';
+import { base64Decode, concatBytes, isValidUtf8, utf8Decode, utf8Encode } from '../util/bytes';
 import { attachLiteral, type LiteralText } from './lazy-literal';
 
 export interface BodySource {
@@ -74,20 +74,12 @@ function plausibleAsIs(bytes: Uint8Array): boolean {
 function decodeBase64Chunks(src: string | string[]): Uint8Array | null {
   if (typeof src === 'string') return base64Decode(src);
   const parts: Uint8Array[] = [];
-  let len = 0;
   for (const s of src) {
     const p = base64Decode(s);
     if (!p) return null;
     parts.push(p);
-    len += p.length;
   }
-  const out = new Uint8Array(len);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Defines a memoised, enumerable getter that turns into a data property on first read. */

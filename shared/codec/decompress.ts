@@ -4,6 +4,7 @@
  * through `registerDecompressor` (shared/ itself must not import node:*).
  */
 import { gunzipSync, Inflate, Unzlib } from 'fflate';
+import { concatBytes } from '../util/bytes';
 
 /** Decodes `bytes`; must throw (see `tooLarge`) rather than produce more than `maxOutput` bytes. */
 export type Decompressor = (bytes: Uint8Array, maxOutput: number) => Uint8Array;
@@ -40,6 +41,19 @@ const registry = new Map<string, Decompressor>();
 /** Registers (or replaces) the decoder for one Content-Encoding token, e.g. `br`, `zstd`. */
 export function registerDecompressor(name: string, fn: Decompressor): void {
   registry.set(name.toLowerCase(), fn);
+}
+
+/** Encodes bytes for one Content-Encoding; lossless edits re-encode a body the way it was stored. */
+export type Compressor = (bytes: Uint8Array) => Uint8Array;
+const compressors = new Map<string, Compressor>();
+
+/** Registers the encoder for a coding shared/ cannot encode itself (Node's brotli, zstd). */
+export function registerCompressor(name: string, fn: Compressor): void {
+  compressors.set(name.toLowerCase(), fn);
+}
+
+export function compressorFor(name: string): Compressor | undefined {
+  return compressors.get(name.toLowerCase());
 }
 
 export function hasDecompressor(name: string): boolean {
@@ -80,14 +94,7 @@ function inflateCapped(make: (ondata: (chunk: Uint8Array) => void) => Inflate | 
   const SLICE = 16 * 1024;
   if (b.length === 0) strm.push(b, true);
   for (let i = 0; i < b.length; i += SLICE) strm.push(b.subarray(i, i + SLICE), i + SLICE >= b.length);
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(len);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return parts.length === 1 ? parts[0] : concatBytes(parts);
 }
 
 /** Content-Encoding `deflate`: RFC 9110 says zlib-wrapped, but some servers send raw deflate. */

@@ -4,7 +4,7 @@
  * array stays a chunk array. Length fields that equalled the old length follow the new one.
  */
 import { gzipSync, zlibSync } from 'fflate';
-import { inflateAny, isGzip, safeGunzip } from '../codec/decompress';
+import { compressorFor, decodeContentEncoding, inflateAny, isGzip, safeGunzip } from '../codec/decompress';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../util/bytes';
 import type { EditableDoc } from './document';
 import type { SideRef } from './layout';
@@ -68,7 +68,12 @@ export function readBody(ref: SideRef): DecodedBody | string {
     try {
       if ((enc === 'gzip' || enc === 'x-gzip') && isGzip(bytes)) bytes = safeGunzip(bytes);
       else if (enc === 'deflate') bytes = inflateAny(bytes);
-      else break;
+      else if (compressorFor(enc)) {
+        // brotli/zstd: decodable (and re-encodable) where the host registered them (Node).
+        const d = decodeContentEncoding(bytes, [enc]);
+        if (d.error) break;
+        bytes = d.bytes;
+      } else break;
       applied.unshift(enc);
     } catch {
       break;
@@ -111,7 +116,11 @@ function planEncoded(ed: EditableDoc, ref: SideRef, old: DecodedBody, decoded: U
   for (const enc of old.encodings) {
     if (enc === 'gzip' || enc === 'x-gzip') bytes = gzipSync(bytes);
     else if (enc === 'deflate') bytes = zlibSync(bytes);
-    else return `cannot re-encode Content-Encoding "${enc}"`;
+    else {
+      const c = compressorFor(enc);
+      if (!c) return `cannot re-encode Content-Encoding "${enc}"`;
+      bytes = c(bytes);
+    }
   }
   let stored: string;
   if (ref.body.base64) {

@@ -6,8 +6,8 @@
  */
 import type { Body } from '../model/cassette';
 import { frameBody } from '../stream/frame';
-import { concatBytes, decodeFrameAt, encodeFrame } from '../stream/eventstream-codec';
-import { utf8Decode, utf8Encode } from '../util/bytes';
+import { decodeFrameAt, encodeFrame } from '../stream/eventstream-codec';
+import { concatBytes, utf8Decode, utf8Encode } from '../util/bytes';
 import { planBody, planBodyBytes, readBody } from './body-codec';
 import { commit } from './document';
 import type { EditableDoc } from './document';

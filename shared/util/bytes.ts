@@ -103,3 +103,14 @@ export function base64Encode(bytes: Uint8Array): string {
   }
   return s;
 }
+
+/** A new buffer holding `parts` in order. */
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}

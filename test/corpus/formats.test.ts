@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../shared/cassette/parse';
-import { registerNodeCodecs } from '../unit/cassette/node-codecs';
+import { registerNodeCodecs } from '../../main/backend/node-codecs';
 
 const corpus = path.resolve(__dirname, '../..', '../shared/corpus');
 const exists = existsSync(path.join(corpus, 'INDEX.tsv'));

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../shared/cassette/parse';
-import { registerNodeCodecs } from '../unit/cassette/node-codecs';
+import { registerNodeCodecs } from '../../main/backend/node-codecs';
 import { compareFastPath } from '../unit/workspace/fast-path-compare';
 import { benchFiles } from '../../scripts/bench/workspace-files';
 

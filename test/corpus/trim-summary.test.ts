@@ -11,7 +11,7 @@ import { parseCassette } from '../../shared/cassette/parse';
 import { analyzeCassette } from '../../shared/llm/analyze';
 import { summarizeCassette } from '../../shared/workspace/summarize';
 import { trimStreamsForSummary } from '../../shared/workspace/trim-streams';
-import { registerNodeCodecs } from '../unit/cassette/node-codecs';
+import { registerNodeCodecs } from '../../main/backend/node-codecs';
 
 const corpus = path.resolve(__dirname, '../..', '../shared/corpus');
 const exists = existsSync(path.join(corpus, 'INDEX.tsv'));

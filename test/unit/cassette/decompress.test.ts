@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeContentEncoding, hasDecompressor, parseContentEncoding } from '../../../shared/codec/decompress';
-import { registerNodeCodecs } from './node-codecs';
+import { registerNodeCodecs } from '../../../main/backend/node-codecs';
 
 const text = 'data: {"type":"message_start"}\n\n'.repeat(20);
 const plain = new Uint8Array(Buffer.from(text));

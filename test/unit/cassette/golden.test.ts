@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../../shared/cassette/parse';
 import { project } from './project';
-import { registerNodeCodecs } from './node-codecs';
+import { registerNodeCodecs } from '../../../main/backend/node-codecs';
 
 registerNodeCodecs();
 const dir = path.resolve(__dirname, '../../fixtures/formats');

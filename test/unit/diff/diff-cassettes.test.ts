@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCassettes } from '../../../shared/diff/diff-cassettes';
-import { registerNodeCodecs } from '../cassette/node-codecs';
+import { registerNodeCodecs } from '../../../main/backend/node-codecs';
 import { fixtureDir, load } from './load';
 
 registerNodeCodecs();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concatBytes, decodeFrames, encodeFrame } from '../../../shared/stream/eventstream-codec';
+import { decodeFrames, encodeFrame } from '../../../shared/stream/eventstream-codec';
+import { concatBytes } from '../../../shared/util/bytes';
 import type { EsFrame } from '../../../shared/stream/eventstream-codec';
 import { frameEventstream } from '../../../shared/stream/eventstream';
 import { utf8Encode } from '../../../shared/util/bytes';

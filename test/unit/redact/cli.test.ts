@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactCommand } from '../../../main/cli/redact';
 
@@ -60,6 +60,28 @@ describe('tapedeck redact', () => {
     expect(r.code).toBe(0);
     const text = gunzipSync(await fs.readFile(path.join(dir, 'c.yaml.gz'))).toString('utf8');
     expect(text).toBe(src.replace('AIzaSyB1234567890abcdefghijklmnopqrstuv', 'REDACTED'));
+  });
+
+  it('reads and re-encodes brotli bodies, so a key inside one is redacted too', async () => {
+    const key = 'sk-proj-Br0tl1Secret0123456789abcd';
+    const body = brotliCompressSync(Buffer.from(`{"echo":"${key}","text":"hello"}`)).toString('base64');
+    await fs.writeFile(
+      path.join(dir, 'br.yaml'),
+      `interactions:
+- request: {body: '', headers: {}, method: GET, uri: 'https://api.openai.com/v1/models'}
+  response:
+    body:
+      string: !!binary |
+        ${body}
+    headers: {Content-Encoding: [br], Content-Type: [application/json]}
+    status: {code: 200, message: OK}
+version: 1
+`,
+    );
+    const r = await run('--write', 'br.yaml');
+    expect(r).toMatchObject({ code: 0, out: expect.stringContaining('redacted 1 secret(s) in br.yaml') });
+    const b64 = /!!binary \|\n\s+(\S+)/.exec(await fs.readFile(path.join(dir, 'br.yaml'), 'utf8'))![1];
+    expect(brotliDecompressSync(Buffer.from(b64, 'base64')).toString()).toBe('{"echo":"REDACTED","text":"hello"}');
   });
 
   it('custom rules and replacement', async () => {

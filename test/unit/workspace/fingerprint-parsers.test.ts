@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runEngineTask } from '../../../main/workspace/engine';
-import { registerNodeCodecs } from '../cassette/node-codecs';
+import { registerNodeCodecs } from '../../../main/backend/node-codecs';
 import { goVcr, removeDir, tempDir } from './helpers';
 
 const dir = tempDir('tapedeck-fp-');

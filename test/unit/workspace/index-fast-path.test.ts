@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCassetteForIndex } from '../../../shared/cassette/parse-index';
-import { registerNodeCodecs } from '../cassette/node-codecs';
+import { registerNodeCodecs } from '../../../main/backend/node-codecs';
 import { compareFastPath } from './fast-path-compare';
 import { goVcr } from './helpers';
 
