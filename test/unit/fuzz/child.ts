@@ -17,6 +17,8 @@ export interface ChildResult {
   code: number | null;
   timedOut: boolean;
   crashes: string[];
+  /** Files that took over 2 s to open, with their time. */
+  slow: { file: string; ms: number }[];
   maxRssMb: number;
   stderr: string;
 }
@@ -62,13 +64,13 @@ export function runChild(script: string, files: string[], opts: { timeoutMs: num
     child.on('close', (code) => {
       clearTimeout(timer);
       const last = out.trim().split('\n').pop() ?? '';
-      let parsed: { crashes: string[]; maxRssKb: number } = { crashes: [], maxRssKb: 0 };
+      let parsed: { crashes: string[]; slow: { file: string; ms: number }[]; maxRssKb: number } = { crashes: [], slow: [], maxRssKb: 0 };
       try {
         parsed = JSON.parse(last) as typeof parsed;
       } catch {
         /* no report: the exit code and stderr say why */
       }
-      resolve({ code: timedOut ? null : code, timedOut, crashes: parsed.crashes, maxRssMb: parsed.maxRssKb / 1024, stderr: err.slice(0, 2000) });
+      resolve({ code: timedOut ? null : code, timedOut, crashes: parsed.crashes, slow: parsed.slow, maxRssMb: parsed.maxRssKb / 1024, stderr: err.slice(0, 2000) });
     });
   });
 }
