@@ -27,6 +27,7 @@ export const RULES: RuleMeta[] = [
   { code: 'consistency/invalid-utf8', severity: 'warning', fixable: false, description: 'A text or JSON body is not valid UTF-8.' },
   { code: 'consistency/indistinguishable', severity: 'info', fixable: false, description: 'Two interactions have the same method, URL and body but different responses.' },
   { code: 'cookie/cloudflare-bot', severity: 'info', fixable: false, description: 'A Cloudflare bot-management cookie (__cf_bm, _cfuvid) is recorded; it is not a credential, so redact leaves it.' },
+  { code: 'match/order-dependent', severity: 'warning', fixable: false, description: "The recorder's default matcher cannot tell two interactions apart although their responses differ (order-dependent replay)." },
   { code: 'lint/internal', severity: 'error', fixable: false, description: 'A lint rule crashed on this file (a Tapedeck bug).' },
 ];
 

@@ -15,6 +15,7 @@ import type { RuleCtx } from './context';
 import type { Finding, Fix, LintContext, LintOptions, RawFinding, RuleFn, RuleLevel } from './types';
 import { contentEncoding, contentLength, duplicateHeaders, indistinguishable, invalidUtf8 } from './rules/consistency';
 import { completedMismatch } from './rules/completed';
+import { orderDependent } from './rules/order-dependent';
 import { staleHistory } from './rules/history';
 import { secrets } from './rules/secrets';
 import { errorEvents, missingDone, missingMessageStop, missingUsage, splitJson, streamMismatch, unterminated } from './rules/streams';
@@ -26,7 +27,7 @@ const RULE_FNS: RuleFn[] = [
   duplicateIds, positionalIds, emptyIds, unknownResultIds, unansweredCalls, invalidArguments, schemaMismatch, undeclaredTools,
   unterminated, missingDone, missingMessageStop, missingUsage, splitJson, errorEvents, streamMismatch, completedMismatch, staleHistory,
   secrets,
-  contentLength, contentEncoding, duplicateHeaders, invalidUtf8, indistinguishable,
+  contentLength, contentEncoding, duplicateHeaders, invalidUtf8, indistinguishable, orderDependent,
 ] as RuleFn[];
 
 /** Exact code first, then the longest `family/` prefix, then `*`. */
