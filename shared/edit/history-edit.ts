@@ -5,7 +5,7 @@
 import { openEditable } from './document';
 import type { AnalysisLookup } from './fragments';
 import { editBodies, historyTurns, writeCopies, type CopySlot } from './history-copies';
-import type { IntentResult } from './structured-edit';
+import type { IntentResult } from './types';
 
 export type HistoryIntent =
   | { kind: 'tool-args'; interaction: number; slot: number; args: string; history?: boolean }

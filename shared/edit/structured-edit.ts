@@ -7,6 +7,7 @@ import { openEditable } from './document';
 import { deleteInteraction, duplicateInteraction } from './interactions';
 import { getBodyText, setBody, setHeader } from './ops';
 import type { Side } from './layout';
+import type { IntentResult } from './types';
 import { renameToolCallId } from './tool-ids';
 import { stringTokens } from '../json/scan';
 import type { InteractionAnalysis } from '../model/analysis';
@@ -35,7 +36,6 @@ export type EditIntent =
   | { kind: 'duplicate-interaction'; interaction: number }
   | { kind: 'redact-all' };
 
-export type IntentResult = { ok: true; text: string; label: string } | { ok: false; error: string };
 
 export type { AnalysisLookup };
 

@@ -21,6 +21,9 @@ export interface TextChange {
   newLines: { from: number; to: number };
 }
 
+/** What a structured edit (an intent from a view) gives back: the new text and its undo label. */
+export type IntentResult = { ok: true; text: string; label: string } | { ok: false; error: string };
+
 export type EditResult<D> =
   | { ok: true; doc: D; text: string; changes: TextChange[]; note?: string }
   | { ok: false; error: string };
