@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parse as yamlParse } from 'yaml';
 import { parseCassette } from '../../shared/cassette/parse';
 import { parseCassetteForIndex } from '../../shared/cassette/parse-index';
-import { createAssembler } from '../../shared/llm/assemblers/index';
+import { createAssembler } from '../../shared/llm/dialects';
 import { analyzeCassette } from '../../shared/llm/analyze';
 import { createReplay } from '../../shared/llm/replay';
 import { generateOpenAiStream } from './gen-openai-stream';

@@ -10,7 +10,7 @@ import type { AssembledMessage, Cost, FramedStream } from '../model/llm';
 import { frameBody, isStreamFraming } from '../stream/frame';
 import { tryJson } from '../stream/json-event';
 import { utf8Decode } from '../util/bytes';
-import { dialectImpl } from './assemblers/index';
+import { dialectEntry } from './dialects';
 import { estimateCost } from './cost';
 import { estimateUsage, missingUsage } from './estimate-usage';
 import { detectDialect } from './detect';
@@ -39,7 +39,7 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
     return { index: i.index, provider: null, dialect: null, model: null, streaming, request: null, stream, message: null, usage: null, cost: noCost, diagnostics };
   }
   const request = parseRequest(detected, reqJson);
-  const impl = dialectImpl(detected.dialect);
+  const impl = dialectEntry(detected.dialect);
   let message: AssembledMessage | null = null;
   const status = i.response.status;
   if (status !== null && status >= 400) {

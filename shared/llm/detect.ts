@@ -3,18 +3,8 @@
  * payload shape is the fallback (proxies, placeholder URLs such as `<OLLAMA_API_BASE>/chat/completions`).
  */
 import type { Provider } from '../model/llm';
+import { dialectEntry, type Dialect } from './dialects';
 import { isObj } from './usage';
-
-export type Dialect =
-  | 'openai-chat'
-  | 'openai-completions'
-  | 'openai-responses'
-  | 'anthropic'
-  | 'gemini'
-  | 'ollama'
-  | 'bedrock-converse'
-  | 'bedrock-invoke'
-  | 'cohere';
 
 export interface Detected {
   provider: Provider;
@@ -25,20 +15,8 @@ export interface Detected {
   urlStream: boolean | null;
 }
 
-const PROVIDER_OF: Record<Dialect, Provider> = {
-  'openai-chat': 'openai-chat',
-  'openai-completions': 'openai-chat',
-  'openai-responses': 'openai-responses',
-  anthropic: 'anthropic',
-  gemini: 'gemini',
-  ollama: 'ollama',
-  'bedrock-converse': 'bedrock',
-  'bedrock-invoke': 'bedrock',
-  cohere: 'cohere',
-};
-
 function result(dialect: Dialect, urlModel: string | null = null, urlStream: boolean | null = null): Detected {
-  return { provider: PROVIDER_OF[dialect], dialect, urlModel, urlStream };
+  return { provider: dialectEntry(dialect).provider, dialect, urlModel, urlStream };
 }
 
 function decode(s: string): string {

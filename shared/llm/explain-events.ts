@@ -4,9 +4,9 @@
  * assembler, so the notes agree with what the replay shows.
  */
 import type { StreamEvent } from '../model/llm';
-import { createAssembler } from './assemblers/index';
+import { createAssembler } from './dialects';
 import type { StepNote, StepTag } from './assemblers/step-note';
-import type { Dialect } from './detect';
+import type { Dialect } from './dialects';
 
 export type { StepNote, StepTag } from './assemblers/step-note';
 

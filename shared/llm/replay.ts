@@ -6,8 +6,8 @@
  */
 import type { InteractionAnalysis, Replay } from '../model/analysis';
 import type { AssembledMessage, StreamEvent } from '../model/llm';
-import { createAssembler, type Assembler } from './assemblers/index';
-import type { Dialect } from './detect';
+import { createAssembler, type Assembler } from './dialects';
+import type { Dialect } from './dialects';
 
 export interface ReplaySource {
   events: StreamEvent[];

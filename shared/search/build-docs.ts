@@ -8,8 +8,8 @@
 import type { CassetteAnalysis, InteractionAnalysis } from '../model/analysis';
 import type { Cassette, Header, Interaction } from '../model/cassette';
 import type { AssembledMessage, LlmRequest, StreamEvent } from '../model/llm';
-import { createAssembler } from '../llm/assemblers/index';
-import type { Dialect } from '../llm/detect';
+import { createAssembler } from '../llm/dialects';
+import type { Dialect } from '../llm/dialects';
 import { builtinRules } from '../redact/rules';
 import { cleanHits, headerSecretRanges, patternHits, type Hit } from '../redact/scan';
 import { frameBody } from '../stream/frame';

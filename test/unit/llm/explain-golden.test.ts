@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAssembler } from '../../../shared/llm/assemblers/index';
-import type { Dialect } from '../../../shared/llm/detect';
+import { createAssembler } from '../../../shared/llm/dialects';
+import type { Dialect } from '../../../shared/llm/dialects';
 import { explainEvents } from '../../../shared/llm/explain-events';
 import { dialectFixtureDir, loadDialectFixture } from './helpers';
 

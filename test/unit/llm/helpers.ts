@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCassette } from '../../../shared/cassette/parse';
 import { analyzeCassette } from '../../../shared/llm/analyze';
-import type { Assembler } from '../../../shared/llm/assemblers/index';
+import type { Assembler } from '../../../shared/llm/dialects';
 import type { AssembledMessage, StreamEvent } from '../../../shared/model/llm';
 
 /** Builds framed events from JSON payloads (strings are passed as raw data, e.g. `[DONE]`). */

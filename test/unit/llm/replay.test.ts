@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createAssembler } from '../../../shared/llm/assemblers/index';
+import { createAssembler } from '../../../shared/llm/dialects';
 import { OpenAiChatAssembler } from '../../../shared/llm/assemblers/openai-chat';
-import type { Dialect } from '../../../shared/llm/detect';
+import type { Dialect } from '../../../shared/llm/dialects';
 import { createReplay } from '../../../shared/llm/replay';
 import { generateOpenAiStream } from '../../../scripts/bench/gen-openai-stream';
 import { dialectFixtureDir, loadDialectFixture } from './helpers';

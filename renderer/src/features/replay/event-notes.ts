@@ -2,7 +2,7 @@
  * Per-event explanations of a stream, computed once per framed stream (one pass of the dialect's
  * assembler) and shared by the event list, the envelope view and the jump keys.
  */
-import type { Dialect } from '../../../../shared/llm/detect';
+import type { Dialect } from '../../../../shared/llm/dialects';
 import { explainEvents, type StepNote } from '../../../../shared/llm/explain-events';
 import type { StreamEvent } from '../../../../shared/model/llm';
 
