@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../../shared/cassette/parse';
 import { analyzeCassette } from '../../../shared/llm/analyze';
-import type { Dialect } from '../../../shared/llm/detect';
+import type { Dialect } from '../../../shared/llm/dialects';
 import { explainEvents, firstContentEvent } from '../../../shared/llm/explain-events';
 import { densityBins, interactionTiming } from '../../../shared/llm/timing';
 import { dialectFixtureDir, loadDialectFixture } from './helpers';

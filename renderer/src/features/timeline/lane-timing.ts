@@ -2,7 +2,7 @@
  * Timing figures and the event density strip for every lane of a cassette, computed once per
  * analysis. Streams reuse the event notes the event list caches (first content event).
  */
-import type { Dialect } from '../../../../shared/llm/detect';
+import type { Dialect } from '../../../../shared/llm/dialects';
 import { firstContentEvent } from '../../../../shared/llm/explain-events';
 import { densityBins, interactionTiming, type InteractionTiming } from '../../../../shared/llm/timing';
 import type { InteractionAnalysis } from '../../../../shared/model/analysis';
