@@ -4,6 +4,7 @@
  */
 import { diffCommand } from './diff-command';
 import { grepCommand } from './grep';
+import { exportCommand } from './export-command';
 import { inspectCommand } from './inspect-command';
 import { lintCommand } from './lint';
 import { matchCommand } from './match-command';
@@ -23,6 +24,7 @@ export const commands: Record<string, Command> = {
   grep: grepCommand,
   match: matchCommand,
   diff: diffCommand,
+  export: exportCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {

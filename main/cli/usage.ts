@@ -26,6 +26,9 @@ Usage:
       Semantic diff of cassettes: interactions paired by request and conversation; messages,
       text, tool calls, finish, status, usage and cost, ignoring ids, dates and request ids.
       --git compares the work tree with REV (default HEAD). Exit 1 when something changed.
+  tapedeck export --har CASSETTE [-o FILE] [--interaction N]... [--reveal-secrets]
+      Write the cassette (or some interactions) as HAR 1.2 for Chrome DevTools or HTTP
+      Toolkit, to FILE or stdout. Secret header values and keys are masked unless asked for.
   tapedeck --help | --version
 
 Exit codes: 0 success, 1 findings/errors in the files, 2 bad usage.

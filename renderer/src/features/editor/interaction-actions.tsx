@@ -1,11 +1,13 @@
-/** Per-interaction actions in the response header: go to source, duplicate, delete. */
+/** Per-interaction actions in the response header: copy/export, go to source, duplicate, delete. */
 import { useAppStoreApi } from '../../store/store-context';
+import { ExportMenu } from '../export/export-menu';
 
 export function InteractionActions({ interaction }: { interaction: number }) {
   const store = useAppStoreApi();
   const s = () => store.getState();
   return (
     <span className="interaction-actions">
+      <ExportMenu interaction={interaction} />
       <button type="button" className="chip" title="Go to this interaction in the source" onClick={() => s().gotoSource({ kind: 'interaction', interaction })} data-testid="interaction-goto">↗ source</button>
       <button type="button" className="chip" title="Insert a copy right after it" onClick={() => s().applyEdit({ kind: 'duplicate-interaction', interaction })} data-testid="interaction-duplicate">Duplicate</button>
       <button type="button" className="chip" title="Delete this interaction (undoable)" onClick={() => s().applyEdit({ kind: 'delete-interaction', interaction })} data-testid="interaction-delete">Delete</button>
