@@ -12,8 +12,6 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react()],
-  // Exports name the app version that wrote them (HAR `creator`); the renderer cannot read package.json.
-  define: { __TAPEDECK_VERSION__: JSON.stringify(pkg.version) },
   // Vite stamps this placeholder on the tags it writes and in <meta property="csp-nonce">;
   // both hosts replace it with a fresh nonce per load (main/server/csp.ts).
   html: { cspNonce: '__TAPEDECK_CSP_NONCE__' },
@@ -23,7 +21,11 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 6000,
   },
-  // Test hooks (renderer/src/test-hooks.ts) exist in every build but the production one.
-  define: { __TAPEDECK_TEST_HOOKS__: JSON.stringify(process.env.TAPEDECK_BUILD !== 'production') },
+  define: {
+    // Test hooks (renderer/src/test-hooks.ts) exist in every build but the production one.
+    __TAPEDECK_TEST_HOOKS__: JSON.stringify(process.env.TAPEDECK_BUILD !== 'production'),
+    // Exports name the app version that wrote them (HAR `creator`); the renderer cannot read package.json.
+    __TAPEDECK_VERSION__: JSON.stringify(pkg.version),
+  },
   worker: { format: 'es' },
 });
