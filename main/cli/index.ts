@@ -10,6 +10,7 @@ import { lintCommand } from './lint';
 import { matchCommand } from './match-command';
 import { ExitError, processIo, UsageError, type CliIo } from './io';
 import { redactCommand } from './redact';
+import { replayCommand } from './replay-command';
 import { serveCommand } from './serve-command';
 import { USAGE } from './usage';
 import { appVersion } from '../backend/app-paths';
@@ -23,6 +24,7 @@ export const commands: Record<string, Command> = {
   lint: (argv, io) => lintCommand(argv, io),
   grep: grepCommand,
   match: matchCommand,
+  replay: replayCommand,
   diff: diffCommand,
   export: exportCommand,
 };

@@ -29,6 +29,10 @@ Usage:
   tapedeck export --har CASSETTE [-o FILE] [--interaction N]... [--reveal-secrets]
       Write the cassette (or some interactions) as HAR 1.2 for Chrome DevTools or HTTP
       Toolkit, to FILE or stdout. Secret header values and keys are masked unless asked for.
+  tapedeck replay PATH... [--port N] [--speed 1|2|max] [--recorder go-vcr|vcrpy|ruby-vcr]
+                 [--match-on a,b,...] [--ignore-header NAME]...
+      Serve the recorded responses on 127.0.0.1 to real clients (point an SDK's baseURL at
+      it), matched as the recorder would, streams paced as recorded; 404 explains a miss.
   tapedeck --help | --version
 
 Exit codes: 0 success, 1 findings/errors in the files, 2 bad usage.
