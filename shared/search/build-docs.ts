@@ -43,7 +43,8 @@ function addHeaders(fields: SearchField[], kind: 'request-header' | 'response-he
   if (headers.length === 0) return;
   const lines = headers.map((h) => {
     const hits = SECRET_HEADERS.has(h.name.toLowerCase()) ? headerSecretRanges(h.value, 'header') : patternHits(h.value, 'header', RULES);
-    return `${h.name}: ${mask(h.value, hits, 0)}`;
+    // One line per header: a hit's line number is its header's index.
+    return `${h.name}: ${mask(h.value, hits, 0).replace(/[\r\n]/g, ' ')}`;
   });
   fields.push({ kind, text: lines.join('\n') });
 }

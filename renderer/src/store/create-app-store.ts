@@ -7,6 +7,7 @@ import { createConnectionSlice } from './connection-slice';
 import { createEditorSlice } from './editor-slice';
 import { createLibrarySlice } from './library-slice';
 import { createReplaySlice } from './replay-slice';
+import { createSearchSlice } from './search-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { AppState, AppStore, StoreDeps } from './types';
 import { createUiSlice } from './ui-slice';
@@ -19,5 +20,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createUiSlice(set, get, deps),
     ...createEditorSlice(set, get, deps),
     ...createConnectionSlice(set, get, deps),
+    ...createSearchSlice(set, get, deps),
   }));
 }

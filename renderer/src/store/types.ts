@@ -1,7 +1,8 @@
 /** The app store's shape: one interface per slice, combined into AppState. */
 import type { StoreApi } from 'zustand/vanilla';
 import type { ConnectionState } from '../../bridge/connection';
-import type { CassetteFile, CassetteRef, IndexBatch, SaveOutcome, TapedeckApi, WorkspaceRoot } from '../../../shared/api/contract';
+import type { CassetteFile, CassetteRef, IndexBatch, SaveOutcome, SearchResult, TapedeckApi, WorkspaceRoot } from '../../../shared/api/contract';
+import type { SearchHit } from '../../../shared/search/query';
 import type { FileState } from '../features/editor/file-state';
 import type { History } from '../features/editor/history';
 import type { EditIntent } from '../../../shared/edit/structured-edit';
@@ -194,12 +195,29 @@ export interface EditorSlice {
   setCursorAt(at: { interaction: number; event: number | null } | null): void;
 }
 
+export interface TextSearchState {
+  options: { caseSensitive: boolean; wholeWord: boolean; regex: boolean };
+  /** The pattern of `result` (or of the search under way). */
+  pattern: string;
+  result: SearchResult | null;
+  running: boolean;
+  /** The call itself failed (connection lost); a bad pattern comes back in `result.error`. */
+  failed: string | null;
+}
+
+export interface SearchSlice {
+  textSearch: TextSearchState;
+  setSearchOptions(patch: Partial<TextSearchState['options']>): void;
+  runTextSearch(pattern: string): Promise<void>;
+  openSearchHit(ref: CassetteRef, interaction: number, hit: SearchHit): Promise<void>;
+}
+
 /** The browser host's link to `tapedeck serve` (always `connected` in Electron). */
 export interface ConnectionSlice {
   connection: ConnectionState;
   initConnection(): void;
 }
 
-export type AppState = LibrarySlice & SelectionSlice & ReplaySlice & UiSlice & EditorSlice & ConnectionSlice;
+export type AppState = LibrarySlice & SelectionSlice & ReplaySlice & UiSlice & EditorSlice & ConnectionSlice & SearchSlice;
 export type AppStore = StoreApi<AppState>;
 export type SliceCreator<T> = (set: AppStore['setState'], get: AppStore['getState'], deps: StoreDeps) => T;

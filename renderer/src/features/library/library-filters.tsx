@@ -38,7 +38,8 @@ export function LibraryFilterBar({ filters, facets, openedCount }: Props) {
             set({ query: '' });
             (e.target as HTMLInputElement).blur();
           } else if (e.key === 'ArrowDown') {
-            document.querySelector<HTMLElement>('[data-testid="library-list"]')?.focus();
+            // Into the full-text hits when there are any, else the file list.
+            (document.querySelector<HTMLElement>('[data-search-hit]') ?? document.querySelector<HTMLElement>('[data-testid="library-list"]'))?.focus();
             e.preventDefault();
           }
         }}
@@ -46,7 +47,7 @@ export function LibraryFilterBar({ filters, facets, openedCount }: Props) {
         aria-describedby="search-hint"
       />
       <div id="search-hint" className="hint">
-        Matches path, model, provider, host · body text of {openedCount} opened file{openedCount === 1 ? '' : 's'}
+        Files: path, model, provider, host · body text of {openedCount} opened file{openedCount === 1 ? '' : 's'}. Full text of every cassette below.
       </div>
       {/* One select per row: provider labels name the host and the dialect ("Together AI
           (openai-chat)"), which half a 300 px sidebar cut off; the title keeps longer ones whole. */}

@@ -1,5 +1,6 @@
 /** The library sidebar: folder totals, search and filters, and the virtualised tree. */
 import { StateMessage } from '../../components/state-message';
+import { SearchResults } from '../search/search-results';
 import { formatTokensShort, formatUsd } from '../../lib/format';
 import { useAppStore } from '../../store/store-context';
 import { isFiltering } from './filter';
@@ -12,6 +13,7 @@ export function Sidebar() {
   const lib = useLibraryRows();
   const selected = useAppStore((s) => s.selected);
   const error = useAppStore((s) => s.libraryError);
+  const textHits = useAppStore((s) => (s.textSearch.pattern === lib.filters.query ? s.textSearch.result?.totalHits ?? 0 : 0));
   const t = lib.totals;
   const filtering = isFiltering(lib.filters);
   const rootName = lib.roots.length === 1 ? lib.roots[0].name : `${lib.roots.length} folders`;
@@ -39,13 +41,14 @@ export function Sidebar() {
         ) : null}
       </header>
       <LibraryFilterBar filters={lib.filters} facets={lib.facets} openedCount={lib.bodyText.size} />
+      <SearchResults query={lib.filters.query} />
       {lib.libraryStatus === 'connecting' ? (
         <StateMessage kind="loading" title="Connecting…" />
       ) : lib.libraryStatus === 'error' ? (
         <StateMessage kind="error" title="Could not load the library">{error}</StateMessage>
       ) : lib.rows.length === 0 ? (
-        <StateMessage kind="empty" title={filtering ? 'No cassette matches' : 'No cassettes in this folder'} testId="library-empty">
-          {filtering ? 'Clear the search or filters to see every file.' : 'Tapedeck lists go-vcr, vcrpy, Ruby VCR, HAR and langchain cassettes.'}
+        <StateMessage kind="empty" title={textHits > 0 ? 'No file matches by name' : filtering ? 'No cassette matches' : 'No cassettes in this folder'} testId="library-empty">
+          {textHits > 0 ? 'No file name matches; the full-text matches are above.' : filtering ? 'Clear the search or filters to see every file.' : 'Tapedeck lists go-vcr, vcrpy, Ruby VCR, HAR and langchain cassettes.'}
         </StateMessage>
       ) : (
         <LibraryList rows={lib.rows} focusedKey={lib.focusedKey} selectedKey={selected ? refKey(selected) : null} />
