@@ -16,6 +16,7 @@ import { createEnginePool } from '../../main/workspace/pool';
 import { createWorkspace, type Workspace } from '../../main/workspace/workspace';
 import { resolveWorkerScript } from '../../main/workspace/worker-script';
 import { ensureCorpus } from './bench-folder';
+import { queryTimes } from './search-queries';
 
 type Report = (f: { name: string; value: number; unit: string; baseline?: string; baselineValue?: number }) => void;
 
@@ -142,6 +143,7 @@ export async function run(report: Report): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
       await warm.ws.whenIndexed();
     }
+    const queries = await queryTimes(warm.ws);
     await warm.ws.close();
 
     // Informational: the same cold-cache index with the workers already warm (a second
@@ -170,12 +172,17 @@ export async function run(report: Report): Promise<void> {
     // The indexing engine alone on one thread (a pool of one worker, so its garbage stays out
     // of this process), against the same baseline: tells engine cost apart from pool and
     // machine effects (two busy cores give ~1.4x here, not 2x).
+    // Alternating with and without the search documents, for the cost of building them.
     const single = await createEnginePool(1, workerEntry());
     let engineS = Infinity;
-    for (let round = 0; round < 2; round++) {
+    let noSearchS = Infinity;
+    for (let round = 0; round < 4; round++) {
+      const search = round % 2 === 0;
       const te = performance.now();
-      await Promise.all(files.map((rel) => single.run({ kind: 'file', absPath: join(dir, rel), ref: { rootId: 'bench', relPath: rel }, knownHash: null })));
-      engineS = Math.min(engineS, (performance.now() - te) / 1000);
+      await Promise.all(files.map((rel) => single.run({ kind: 'file', absPath: join(dir, rel), ref: { rootId: 'bench', relPath: rel }, knownHash: null, search })));
+      const s = (performance.now() - te) / 1000;
+      if (search) engineS = Math.min(engineS, s);
+      else noSearchS = Math.min(noSearchS, s);
     }
     await single.close();
 
@@ -189,6 +196,10 @@ export async function run(report: Report): Promise<void> {
     report({ name: 'workspace.peak_rss_mb', value: round(peakRss / 1e6), unit: 'MB' });
     report({ name: 'workspace.watch_p95_ms', value: round(percentile(latencies, 95)), unit: 'ms' });
     report({ name: 'workspace.watch_median_ms', value: round(percentile(latencies, 50)), unit: 'ms' });
+    console.error(`workspace bench: search queries listed up to ${queries.files} files`);
+    report({ name: 'search.query_p95_ms', value: round(percentile(queries.plain, 95), 1), unit: 'ms', baseline: 'target', baselineValue: 50 });
+    report({ name: 'search.regex_p95_ms', value: round(percentile(queries.regex, 95), 1), unit: 'ms', baseline: 'target', baselineValue: 300 });
+    report({ name: 'search.engine_1thread_s', value: round(engineS, 2), unit: 's', baseline: 'engine without search (target ≤ 1.15x)', baselineValue: round(noSearchS, 2) });
   } finally {
     clearInterval(sampler);
     rmSync(configDir, { recursive: true, force: true });

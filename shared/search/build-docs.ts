@@ -8,6 +8,7 @@
 import type { CassetteAnalysis, InteractionAnalysis } from '../model/analysis';
 import type { Cassette, Header, Interaction } from '../model/cassette';
 import type { AssembledMessage, LlmRequest, StreamEvent } from '../model/llm';
+import { BaseAssembler } from '../llm/assemblers/base';
 import { createAssembler } from '../llm/dialects';
 import type { Dialect } from '../llm/dialects';
 import { builtinRules } from '../redact/rules';
@@ -68,16 +69,17 @@ function addResponse(fields: SearchField[], it: Interaction, ia: InteractionAnal
   const text: number[] = [];
   const reasoning: number[] = [];
   const tools: number[][] = [];
-  let last: AssembledMessage | null = null;
   for (const ev of events) {
     a.step(ev);
-    const s = a.snapshot();
-    grow(text, s.text.length, ev.index);
-    grow(reasoning, s.reasoning.length, ev.index);
-    s.toolCalls.forEach((t, k) => grow((tools[k] ??= []), t.name.length + 1 + t.arguments.length, ev.index));
-    last = s;
+    // The assembler's own fields, not snapshot(): a snapshot classifies every tool call's
+    // arguments (a JSON parse), which per event made long argument streams quadratic.
+    const s = a instanceof BaseAssembler ? a : null;
+    const now = s ?? a.snapshot();
+    grow(text, now.text.length, ev.index);
+    grow(reasoning, now.reasoning.length, ev.index);
+    (s ? s.calls : (now as AssembledMessage).toolCalls).forEach((t, k) => grow((tools[k] ??= []), t.name.length + 1 + t.arguments.length, ev.index));
   }
-  if (last) addMessage(fields, last, text, reasoning, tools);
+  if (events.length) addMessage(fields, a.snapshot(), text, reasoning, tools);
 }
 
 /** Records a mark when the field grew at this event. */

@@ -55,12 +55,14 @@ export class SearchTimeout extends Error {
 }
 
 /**
- * Hits per interaction of one file; `total` counts every match, also those past the per-
- * interaction cap. Throws SearchTimeout once `deadline` (a Date.now() value) has passed.
+ * Hits per interaction of one file, at most HITS_PER_INTERACTION each; `total` counts them
+ * (`capped`: some interaction had more). Throws SearchTimeout once `deadline` (a Date.now()
+ * value) has passed.
  */
-export function searchDocs(docs: InteractionDoc[], re: RegExp, deadline = Infinity, budgetMs = 0): { interactions: InteractionHits[]; total: number } {
+export function searchDocs(docs: InteractionDoc[], re: RegExp, deadline = Infinity, budgetMs = 0): { interactions: InteractionHits[]; total: number; capped: boolean } {
   const interactions: InteractionHits[] = [];
   let total = 0;
+  let capped = false;
   for (const doc of docs) {
     let hits: SearchHit[] | null = null;
     for (const field of doc.fields) {
@@ -73,12 +75,19 @@ export function searchDocs(docs: InteractionDoc[], re: RegExp, deadline = Infini
         }
         total++;
         hits ??= [];
-        if (hits.length < HITS_PER_INTERACTION) hits.push(hitOf(field, m.index, m.index + m[0].length));
+        hits.push(hitOf(field, m.index, m.index + m[0].length));
+        // Enough to show: the rest of this interaction is not scanned (a frequent word in a
+        // 20 MB stream would otherwise be counted match by match), so `total` is a floor.
+        if (hits.length === HITS_PER_INTERACTION) break;
+      }
+      if (hits && hits.length === HITS_PER_INTERACTION) {
+        capped = true;
+        break;
       }
     }
     if (hits) interactions.push({ index: doc.index, hits });
   }
-  return { interactions, total };
+  return { interactions, total, capped };
 }
 
 function hitOf(field: SearchField, start: number, end: number): SearchHit {

@@ -9,14 +9,16 @@ import type { InteractionDoc } from './doc';
 export interface FileHits<R> {
   file: R;
   interactions: InteractionHits[];
-  /** Every match in the file, also those past the per-interaction cap. */
+  /** Matches found in the file; a floor when `capped` (an interaction had more than are listed). */
   total: number;
+  capped: boolean;
 }
 
 export interface SearchOutcome<R> {
   files: FileHits<R>[];
+  /** Matches found; a floor when some file is `capped`. */
   totalHits: number;
-  /** More files matched than `maxFiles`. */
+  /** More files matched than `maxFiles` (the search stopped there; totals are floors). */
   truncated: boolean;
   /** A bad pattern or a search stopped by its time budget; `files` holds what was found first. */
   error: string | null;
@@ -38,11 +40,15 @@ export function searchFiles<R>(files: Iterable<{ file: R; docs: InteractionDoc[]
   const maxFiles = limits.maxFiles ?? Infinity;
   try {
     for (const { file, docs } of files) {
-      const { interactions, total } = searchDocs(docs, compiled.re, deadline, budgetMs);
+      const { interactions, total, capped } = searchDocs(docs, compiled.re, deadline, budgetMs);
       if (total === 0) continue;
       out.totalHits += total;
-      if (out.files.length >= maxFiles) out.truncated = true;
-      else out.files.push({ file, interactions, total });
+      if (out.files.length >= maxFiles) {
+        // One more matching file is enough to say "more": scanning on would only grow a count.
+        out.truncated = true;
+        break;
+      }
+      out.files.push({ file, interactions, total, capped });
     }
   } catch (e) {
     if (!(e instanceof SearchTimeout)) throw e;

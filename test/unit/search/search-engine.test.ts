@@ -59,6 +59,16 @@ describe('search over indexed cassettes', () => {
     expect(search({ pattern: '(unclosed', regex: true }).error).toMatch(/Bad regular expression/);
   });
 
+  it('lists at most five hits per interaction and stops after one file more than listed', () => {
+    const doc = (index: number): InteractionDoc => ({ index, fields: [{ kind: 'text', text: 'echo '.repeat(50) }] });
+    const out = searchFiles(['a', 'b', 'c'].map((file) => ({ file, docs: [doc(0), doc(1)] })), { pattern: 'echo' }, { maxFiles: 2 });
+    expect(out.files.map((f) => [f.file, f.interactions.map((i) => i.hits.length), f.total, f.capped])).toEqual([
+      ['a', [5, 5], 10, true],
+      ['b', [5, 5], 10, true],
+    ]);
+    expect(out.truncated).toBe(true);
+  });
+
   it('stops a regex that runs past its budget with a message', () => {
     // (a+)+$ backtracks exponentially on a run of a's that does not end the text.
     const slow = { kind: 'text' as const, text: `${'a'.repeat(18)}!` };

@@ -30,7 +30,9 @@ export function SearchResults({ query }: { query: string }) {
   );
   if (query.trim().length < 2) return null;
   const r = ts.pattern === query ? ts.result : null;
-  const hitCount = r ? `${r.totalHits} match${r.totalHits === 1 ? '' : 'es'} in ${r.files.length}${r.truncated ? '+' : ''} file${r.files.length === 1 ? '' : 's'}` : ts.running ? 'Searching…' : '';
+  // "+" where the engine stopped counting: a capped interaction or more files than listed.
+  const more = r && (r.truncated || r.files.some((f) => f.capped)) ? '+' : '';
+  const hitCount = r ? `${r.totalHits}${more} match${r.totalHits === 1 && !more ? '' : 'es'} in ${r.files.length}${r.truncated ? '+' : ''} file${r.files.length === 1 ? '' : 's'}` : ts.running ? 'Searching…' : '';
   return (
     <section className="search-results" aria-label="Full-text search results" data-testid="search-results" onKeyDown={moveBetweenHits}>
       <div className="search-results-bar">
@@ -44,7 +46,7 @@ export function SearchResults({ query }: { query: string }) {
       {ts.failed || r?.error ? <div className="search-error" role="alert" data-testid="search-error">{ts.failed ?? r?.error}</div> : null}
       {r?.files.map((f) => (
         <div key={`${f.file.rootId}/${f.file.relPath}`} className="search-file" data-testid="search-file">
-          <div className="search-file-name" title={f.file.relPath}>{f.file.relPath} <span className="hint">({f.total})</span></div>
+          <div className="search-file-name" title={f.file.relPath}>{f.file.relPath} <span className="hint">({f.total}{f.capped ? '+' : ''})</span></div>
           {f.interactions.map((ia) =>
             ia.hits.map((h, k) => (
               <button type="button" key={`${ia.index}-${k}`} className="search-hit" data-search-hit="" data-testid="search-hit" onClick={() => void store.getState().openSearchHit(f.file as CassetteRef, ia.index, h)}>
