@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { createSession, recordedRequest, recorderFor } from '../../shared/match';
 import type { Explanation, MatchOptions, MatchRequest, MatchSession, Recorder } from '../../shared/match';
 import type { Cassette, Header } from '../../shared/model/cassette';
-import { responseChunks } from './chunks';
+import { responseChunks, type Chunk } from './chunks';
 
 export type Speed = 1 | 2 | 'max';
 
@@ -37,6 +37,8 @@ interface Deck {
   cassette: Cassette;
   session: MatchSession;
   origins: string[];
+  /** Framed once per interaction: repeats and --speed max runs do not re-frame a large stream. */
+  chunks: Map<number, Chunk[]>;
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {
@@ -69,7 +71,7 @@ async function writeResponse(res: ServerResponse, deck: Deck, index: number, spe
   const it = deck.cassette.interactions[index];
   for (const h of it.response.headers) if (!DROP.has(h.name.toLowerCase())) res.appendHeader(h.name, h.value);
   res.writeHead(it.response.status ?? 200);
-  const chunks = responseChunks(it);
+  const chunks = deck.chunks.get(index) ?? deck.chunks.set(index, responseChunks(it)).get(index)!;
   for (const c of chunks) {
     if (speed !== 'max' && c.delayMs > 0) await sleep(c.delayMs / speed);
     if (!res.write(c.bytes)) await new Promise((r) => res.once('drain', r));
@@ -81,7 +83,7 @@ export async function startReplayServer(cassettes: Cassette[], opts: ReplayOptio
   const decks: Deck[] = cassettes.map((cassette) => {
     const recorder = opts.recorder ?? recorderFor(cassette.format) ?? 'vcrpy';
     const recorded = cassette.interactions.map(recordedRequest);
-    return { cassette, session: createSession(recorded, recorder, opts.match), origins: [...new Set(recorded.map((r) => origin(r.url)))] };
+    return { cassette, session: createSession(recorded, recorder, opts.match), origins: [...new Set(recorded.map((r) => origin(r.url)))], chunks: new Map() };
   });
   const speed = opts.speed ?? 1;
 
