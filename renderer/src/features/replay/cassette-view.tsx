@@ -16,6 +16,7 @@ import { RequestPanel } from '../request/request-panel';
 import { Timeline } from '../timeline/timeline';
 import { CassetteSummaryBar } from '../usage/cassette-summary-bar';
 import { ResponsePanel } from './response-panel';
+import { FolderDashboard } from '../dashboard/folder-dashboard';
 
 export function CassetteView() {
   const doc = useAppStore((s) => s.doc);
@@ -26,9 +27,12 @@ export function CassetteView() {
   const problemCount = useAppStore((s) => s.editor.findings.length);
   if (doc.status === 'idle') {
     return (
-      <StateMessage kind="empty" title="No cassette open" testId="main-empty">
-        Pick a file in the library, or press <Kbd k="Mod+P" /> to quick-open. <Kbd k="?" /> lists every shortcut.
-      </StateMessage>
+      <div className="main-idle">
+        <StateMessage kind="empty" title="No cassette open" testId="main-empty">
+          Pick a file in the library, or press <Kbd k="Mod+P" /> to quick-open. <Kbd k="?" /> lists every shortcut.
+        </StateMessage>
+        <FolderDashboard />
+      </div>
     );
   }
   if (doc.status === 'loading') return <StateMessage kind="loading" title={`Parsing ${doc.ref.relPath}…`} testId="main-loading" />;
