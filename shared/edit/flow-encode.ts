@@ -33,8 +33,10 @@ export interface EncodeContext {
 export type EncodeFailure = 'after' | 'before' | 'other';
 
 // Characters a plain scalar may gain without turning into something else (checked per stretch;
-// the caller checks the whole value for `: `, ` #`, indicators and non-strings).
-const PLAIN_SAFE = /^[A-Za-z0-9 _.\-/+=~@$%^&*()<>?!;'"|`\n]*$/;
+// the caller checks the whole value for `: `, ` #`, indicators and non-strings). A plain
+// scalar has no escapes, so `\` and printable non-ASCII are themselves; `,` `[]{}` are not
+// (inside a flow collection they end the scalar).
+const PLAIN_SAFE = /^[A-Za-z0-9 _.\-/+=~@$%^&*()<>?!;'"|`\\\n\u00a0-\ud7ff\ue000-\ufffd]*$/;
 
 // Only a double-quoted scalar can escape these.
 // eslint-disable-next-line no-control-regex

@@ -3,30 +3,22 @@
  * in the corpus (first interactions of each file), "edit arguments" and "edit text" must either
  * be refused with a reason or produce a cassette that re-analyses to exactly the new value.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../shared/cassette/parse';
 import { analyzeCassette } from '../../shared/llm/analyze';
 import { utf8Encode } from '../../shared/util/bytes';
+import { corpusDir as corpus, corpusExists, indexedCorpusFiles } from './corpus-files';
 import { applyIntent } from '../../shared/edit/structured-edit';
 import type { EditIntent } from '../../shared/edit/structured-edit';
 
-const corpus = resolve(__dirname, '../../../shared/corpus');
-const exists = existsSync(resolve(corpus, 'INDEX.tsv'));
-if (!exists) console.warn('corpus suite skipped: ../shared/corpus not found');
+const exists = corpusExists('INDEX.tsv');
 
 const MAX_BYTES = 400_000;
 const MAX_PER_FILE = 3;
 
-function files(): string[] {
-  return readFileSync(resolve(corpus, 'INDEX.tsv'), 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split('\t'))
-    .filter((c) => c[0] && /\.(ya?ml|json|har)$/.test(c[0]) && Number(c[5]) <= MAX_BYTES)
-    .map((c) => c[0]);
-}
+const files = () => indexedCorpusFiles(MAX_BYTES);
 
 const load = (text: string) => analyzeCassette(parseCassette({ path: 'x.yaml', bytes: utf8Encode(text) }));
 

@@ -5,7 +5,7 @@
  * re-encoded whole and set aside), and it must assemble to the same messages with the word
  * replaced. Folded single-/double-quoted and plain bodies (Ruby VCR, vcrpy) are the point.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeCassetteFile } from '../../shared/edit/cassette-file';
@@ -16,20 +16,10 @@ import type { EditFormat } from '../../shared/edit/layout';
 import { getBodyText } from '../../shared/edit/ops';
 import { redactText } from '../../shared/redact/redact';
 import { isPlaceholder } from '../../shared/redact/rules';
+import { corpusDir as corpus, corpusExists, walkCorpus } from './corpus-files';
 import { lineProblems, messagesJson } from './fidelity';
 
-const corpus = path.resolve(__dirname, '../../../shared/corpus');
-const exists = existsSync(corpus);
-if (!exists) console.warn('corpus suite skipped: ../shared/corpus not found');
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const n of readdirSync(dir)) {
-    const p = path.join(dir, n);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.ya?ml(\.gz)?$/.test(n)) out.push(p);
-  }
-  return out;
-}
+const exists = corpusExists();
 
 /**
  * A word from the middle of the body (so a folded body is edited away from its ends) that is
@@ -57,7 +47,7 @@ function bodyTexts(ed: EditableDoc, fmt: EditFormat): (string | null)[] {
 
 describe.skipIf(!exists)('corpus: redacting one word changes only the lines that hold it', () => {
   it('every YAML cassette, every interaction body', () => {
-    const files = walk(corpus);
+    const files = walkCorpus(/\.ya?ml(\.gz)?$/);
     expect(files.length).toBeGreaterThan(300);
     const problems: string[] = [];
     let edits = 0;

@@ -4,7 +4,7 @@
  * arguments or text reaches every later request that carries it, so lint stays quiet after it;
  * the same edit made with `history: false` is flagged once per later request.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../shared/cassette/parse';
@@ -13,22 +13,14 @@ import { applyIntent, type EditIntent } from '../../shared/edit/structured-edit'
 import { lintCassette } from '../../shared/lint';
 import { analyzeCassette } from '../../shared/llm/analyze';
 import { utf8Encode } from '../../shared/util/bytes';
+import { corpusDir as corpus, corpusExists, indexedCorpusFiles } from './corpus-files';
 
-const corpus = resolve(__dirname, '../../../shared/corpus');
-const exists = existsSync(resolve(corpus, 'INDEX.tsv'));
-if (!exists) console.warn('corpus suite skipped: ../shared/corpus not found');
+const exists = corpusExists('INDEX.tsv');
 
 const MAX_BYTES = 400_000;
 const REFERENCE = 'go-vcr/fantasy/_history/ad6c0291c3d423f8a531d2d4f7b5a7af0b3d8018/providertests/testdata/TestOpenRouterWithUniqueToolCallIDs/stream_unique_tool_call_ids.yaml';
 
-function files(): string[] {
-  return readFileSync(resolve(corpus, 'INDEX.tsv'), 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split('\t'))
-    .filter((c) => c[0] && /\.(ya?ml|json|har)$/.test(c[0]) && Number(c[5]) <= MAX_BYTES)
-    .map((c) => c[0]);
-}
+const files = () => indexedCorpusFiles(MAX_BYTES);
 
 const analyse = (text: string) => analyzeCassette(parseCassette({ path: 'x.yaml', bytes: utf8Encode(text) }));
 const stale = (text: string, f: string) => lintCassette(text, f).filter((x) => x.code === 'history/stale-copy');

@@ -3,7 +3,7 @@
  * header value changes only the line(s) of that value while the file still parses to the same
  * interactions (and the same inspect output apart from that value).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../shared/cassette/parse';
@@ -17,24 +17,15 @@ import { analyzeCassette } from '../../shared/llm/analyze';
 import { utf8Encode } from '../../shared/util/bytes';
 import { redactText } from '../../shared/redact/redact';
 
-const repoRoot = path.resolve(__dirname, '../..');
-const corpus = path.resolve(repoRoot, '../shared/corpus');
-const exists = existsSync(corpus);
-if (!exists) console.warn('corpus suite skipped: ../shared/corpus not found');
+import { corpusDir as corpus, corpusExists, walkCorpus } from './corpus-files';
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const n of readdirSync(dir)) {
-    const p = path.join(dir, n);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.(ya?ml|har|ya?ml\.gz)$/.test(n)) out.push(p);
-  }
-  return out;
-}
+const exists = corpusExists();
+const walk = () => walkCorpus(/\.(ya?ml|har|ya?ml\.gz)$/);
 
 const SKIP_HEADERS = /^(content-type|content-encoding|content-length|transfer-encoding)$/i;
 
 describe.skipIf(!exists)('corpus: lossless round trip and one-value edits', () => {
-  const files = exists ? walk(corpus) : [];
+  const files = exists ? walk() : [];
 
   it('finds the corpus files', () => {
     expect(files.length).toBeGreaterThan(380);
