@@ -1,5 +1,5 @@
 /** Bundles save-child.ts once per test file (Node cannot run .ts) and runs it. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -29,4 +29,13 @@ export function runOnce(args: string[], asUser: string[] = []): { ok?: number; c
 }
 
 /** Saves the contents of files a and b over `file` in turn until killed. */
-export const spawnLoop = (file: string, a: string, b: string) => spawn(process.execPath, [childScript(), file, 'loop', a, b], { stdio: 'ignore' });
+export async function spawnLoop(file: string, a: string, b: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [childScript(), file, 'loop', a, b], { stdio: ['ignore', 'pipe', 'ignore'] });
+  // Resolves once the child has read both contents and is about to save (it prints "ready").
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`save loop exited early (${code})`)));
+  });
+  child.stdout.resume();
+  return child;
+}

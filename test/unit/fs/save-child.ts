@@ -14,6 +14,9 @@ async function main(): Promise<void> {
   const confine = { rootReal, relPath: path.basename(file) };
   if (mode === 'loop') {
     const [ca, cb] = [readFileSync(a), readFileSync(b)];
+    // Tells the test the loop starts now, so its random kill delay is not eaten by start-up
+    // on a loaded machine.
+    process.stdout.write('ready\n');
     for (let i = 0; ; i++) await atomicWriteFile(path.join(rootReal, confine.relPath), i % 2 ? cb : ca, { confine });
   }
   try {

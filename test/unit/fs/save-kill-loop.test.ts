@@ -38,7 +38,7 @@ describe('kill -9 during saves', () => {
     childScript(); // bundle once before the timed rounds
     const seen = { a: 0, b: 0, leftovers: 0 };
     for (let round = 0; round < ROUNDS; round++) {
-      const child = spawnLoop(file, join(contents, 'a'), join(contents, 'b'));
+      const child = await spawnLoop(file, join(contents, 'a'), join(contents, 'b'));
       await sleep(80 + Math.random() * 400);
       const exited = once(child, 'exit');
       child.kill('SIGKILL');
