@@ -68,6 +68,7 @@ export function createBackend(opts: BackendOptions): Backend {
     readCassette: (ref) => workspace.readCassette(ref),
     saveCassette: (req) => workspace.saveCassette(req),
     searchCassettes: (req) => workspace.searchCassettes(req),
+    readGitRevision: (ref, rev) => workspace.readGitRevision(ref, rev),
   };
   return {
     handlers,

@@ -16,6 +16,7 @@ const argCounts: Record<keyof Handlers, number> = {
   readCassette: 1,
   saveCassette: 1,
   searchCassettes: 1,
+  readGitRevision: 2,
 };
 
 export async function invokeHandler(handlers: Handlers, name: unknown, args: unknown): Promise<ApiResult<unknown>> {

@@ -21,7 +21,7 @@ interface DiskState {
   hash: string;
 }
 
-function cassettePath(relPath: unknown): string {
+export function cassettePath(relPath: unknown): string {
   const clean = checkRelPath(relPath);
   if (!hasCassetteExtension(clean))
     throw new ApiFailure('path.not-cassette', `Only cassette files (.yaml, .yml, .yaml.gz, .har, .json) can be read or saved: ${clean}`);
@@ -61,16 +61,20 @@ export async function readFileAt(root: RootIndex, relPath: string): Promise<Cass
   if (!disk) throw new ApiFailure('file.not-found', `No such file: ${clean}`);
   if (!opened.has(root)) opened.set(root, new Set());
   opened.get(root)!.add(clean);
-  const binary = clean.toLowerCase().endsWith('.gz') || !isUtf8(disk.bytes); // native check; the JS one is for shared/
   return {
     rootId: root.id,
     relPath: clean,
-    content: disk.bytes.toString(binary ? 'base64' : 'utf8'),
-    encoding: binary ? 'base64' : 'utf8',
+    ...encodeContent(clean, disk.bytes),
     revision: revisionOf(disk.size, disk.mtimeMs, disk.hash),
     size: disk.size,
     mtimeMs: disk.mtimeMs,
   };
+}
+
+/** Text when it is UTF-8, else base64 (gzip is always base64: the UI gunzips it itself). */
+export function encodeContent(clean: string, bytes: Buffer): { content: string; encoding: 'utf8' | 'base64' } {
+  const binary = clean.toLowerCase().endsWith('.gz') || !isUtf8(bytes); // native check; the JS one is for shared/
+  return { content: bytes.toString(binary ? 'base64' : 'utf8'), encoding: binary ? 'base64' : 'utf8' };
 }
 
 export async function saveFileAt(root: RootIndex, req: SaveRequest, pool: EnginePool): Promise<SaveOutcome> {

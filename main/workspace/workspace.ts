@@ -16,6 +16,7 @@ import {
 } from '../../shared/api/contract';
 import { checkRelPath, isInside } from './confine';
 import { readFileAt, saveFileAt } from './file-io';
+import { readRevisionAt } from './git-revision';
 import { createEnginePool, type EnginePool } from './pool';
 import { readRecent, rememberRecent } from './recent';
 import { RootIndex } from './root-index';
@@ -45,7 +46,7 @@ export interface WorkspaceOptions {
 export interface Workspace
   extends Pick<
     Handlers,
-    'getWorkspace' | 'openPath' | 'closeRoot' | 'getRecentFolders' | 'listCassettes' | 'readCassette' | 'saveCassette' | 'searchCassettes'
+    'getWorkspace' | 'openPath' | 'closeRoot' | 'getRecentFolders' | 'listCassettes' | 'readCassette' | 'saveCassette' | 'searchCassettes' | 'readGitRevision'
   > {
   /** Resolves when every scan, watcher burst and retry started so far has finished. */
   whenIndexed(): Promise<void>;
@@ -162,6 +163,8 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
       const root = rootOf(req?.rootId);
       return saveFileAt(root, req, await pool());
     },
+
+    readGitRevision: (ref, rev) => readRevisionAt(rootOf(ref?.rootId), ref.relPath, rev),
 
     async searchCassettes(req) {
       if (typeof req?.pattern !== 'string') throw new ApiFailure('search.invalid', 'A search pattern is required.');

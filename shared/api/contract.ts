@@ -79,6 +79,18 @@ export interface IndexBatch {
   progress: { done: number; total: number };
 }
 
+/**
+ * An opened cassette as recorded at a git revision (its own path in the work tree holding it),
+ * for "Compare with HEAD". The states a folder can be in are answers, not errors.
+ */
+export type GitRevisionFile =
+  | { status: 'ok'; rev: string; commit: string; gitPath: string; content: string; encoding: 'utf8' | 'base64' }
+  | { status: 'not-in-git'; rev: string; message: string }
+  /** The revision names no commit (a repository without commits has no HEAD). */
+  | { status: 'no-revision'; rev: string; message: string }
+  /** The file is new, untracked or ignored at that revision. */
+  | { status: 'not-in-revision'; rev: string; commit: string; gitPath: string; message: string };
+
 /** Full-text search over every open folder: hits grouped by file, then interaction. */
 export type SearchRequest = SearchQuery;
 export type SearchResult = SearchOutcome<CassetteRef>;
@@ -103,6 +115,8 @@ export const calls = {
   readCassette: call<[ref: CassetteRef], CassetteFile>(),
   saveCassette: call<[req: SaveRequest], SaveOutcome>(),
   searchCassettes: call<[req: SearchRequest], SearchResult>(),
+  /** The cassette at a git revision (`HEAD`, a hash, `main~1`); confined like readCassette. */
+  readGitRevision: call<[ref: CassetteRef, rev: string], GitRevisionFile>(),
 } as const;
 
 export const events = {
