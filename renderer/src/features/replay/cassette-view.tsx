@@ -47,26 +47,31 @@ export function CassetteView() {
     <div className="cassette" data-testid="cassette-view">
       <CassetteSummaryBar doc={doc} />
       <EditBar />
-      <div className="tabs" role="tablist">
-        {(['replay', 'raw', 'problems'] as const).map((t, i) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            className={`tab ${tab === t ? 'is-active' : ''}`}
-            onClick={() => store.getState().setTab(t)}
-            data-testid={`tab-${t}`}
-            title={`${TAB_LABEL[t]} (${i + 1})`}
-          >
-            {TAB_LABEL[t]}
-            {t === 'raw' && dirty ? <span className="dirty-dot" data-testid="tab-dirty" title="Unsaved changes"> ●</span> : null}
-            {t === 'problems' && problemCount ? <span className="muted"> {problemCount}</span> : null}
-          </button>
-        ))}
+      <div className="tabs">
+        {/* The help button sits beside the tablist, not in it: a tablist holds only tabs. */}
+        <div className="tab-list" role="tablist" aria-label="Cassette views">
+          {(['replay', 'raw', 'problems'] as const).map((t, i) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`cassette-tab-${t}`}
+              aria-selected={tab === t}
+              aria-controls="cassette-tab-body"
+              className={`tab ${tab === t ? 'is-active' : ''}`}
+              onClick={() => store.getState().setTab(t)}
+              data-testid={`tab-${t}`}
+              title={`${TAB_LABEL[t]} (${i + 1})`}
+            >
+              {TAB_LABEL[t]}
+              {t === 'raw' && dirty ? <span className="dirty-dot" data-testid="tab-dirty" title="Unsaved changes"> ●</span> : null}
+              {t === 'problems' && problemCount ? <span className="muted"> {problemCount}</span> : null}
+            </button>
+          ))}
+        </div>
         <HelpButton />
       </div>
-      <div className="tab-body">
+      <div className="tab-body" id="cassette-tab-body" role="tabpanel" aria-labelledby={`cassette-tab-${tab}`}>
         {tab === 'raw' ? diffOpen ? <DiffView /> : <RawView /> : tab === 'problems' ? <ProblemsPanel /> : <ReplayTab doc={doc} />}
       </div>
     </div>

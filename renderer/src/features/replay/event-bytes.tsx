@@ -47,7 +47,7 @@ export function EventBytes({ stream, notes, body, cursor, interaction }: Props) 
           {(close) => <TextEditForm initial={e.data} testId="event-edit" onClose={close} onApply={(data) => [{ kind: 'event-data', interaction, event: cursor, data }]} />}
         </EditToggle>
       ) : null}
-      {showEnvelope ? <Envelope json={e.json} path={note?.path ?? null} /> : <pre className="code">{text}</pre>}
+      {showEnvelope ? <Envelope json={e.json} path={note?.path ?? null} /> : <pre className="code" tabIndex={0} aria-label="Event bytes">{text}</pre>}
     </div>
   );
 }
@@ -62,7 +62,7 @@ function Envelope({ json, path }: { json: unknown; path: StepNote['path'] }) {
     if (pre && hit) pre.scrollTop = Math.max(0, hit.offsetTop - pre.clientHeight / 3);
   }, [lines]);
   return (
-    <pre ref={ref} className="code envelope" data-testid="event-envelope" title={path ? `changed: ${path.join('.')}` : undefined}>
+    <pre ref={ref} className="code envelope" tabIndex={0} aria-label="Event envelope" data-testid="event-envelope" title={path ? `changed: ${path.join('.')}` : undefined}>
       {lines.map((l, i) => (
         <div key={i} className={l.hit ? 'envelope-hit' : undefined} data-hit={l.hit || undefined}>{l.text}</div>
       ))}

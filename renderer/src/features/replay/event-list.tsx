@@ -77,7 +77,8 @@ export function EventList({ stream, dialect, body, interaction }: Props) {
           </button>
         ))}
       </div>
-      <div ref={win.ref} className="events-scroll" onScroll={win.onScroll}>
+      {/* Focusable so the list scrolls by keyboard too; the scrubber is what moves through it. */}
+      <div ref={win.ref} className="events-scroll" onScroll={win.onScroll} tabIndex={0} role="region" aria-label="Stream events">
         <div style={{ height: win.totalHeight, position: 'relative' }}>{rows}</div>
       </div>
       <EventBytes stream={stream} notes={notes} body={body} cursor={cursor} interaction={interaction} />

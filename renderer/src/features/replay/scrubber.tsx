@@ -36,6 +36,11 @@ export function Scrubber() {
           ≈ {formatDuration(timeAtEvent(cursor, t.length, t.durationMs))} (estimated, {perEvent.toFixed(perEvent < 10 ? 2 : 0)} ms/event)
         </span>
         <GotoEvent length={t.length} />
+        {/* Read out where a step, jump or pause left the stream; silent while playing, where
+            every event would be announced. */}
+        <span className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="scrub-live">
+          {t.playing ? '' : `Event ${cursor + 1} of ${t.length}`}
+        </span>
       </div>
       <input
         type="range"
