@@ -18,8 +18,12 @@ import type { InteractionDoc, SearchField } from './doc';
 
 const RULES = builtinRules();
 const SECRET_HEADERS = new Set(RULES.headers.map((h) => h.name));
-/** Cheap pre-check before the body patterns run over long text (they all start so). */
-const MAYBE_SECRET = /sk-|AIza|Bearer/;
+/**
+ * Cheap pre-check before the body patterns run over long text: one literal start per built-in
+ * rule (OpenAI/Anthropic, Google, AWS key id and secret, GitHub, Hugging Face, Slack, Stripe,
+ * Bearer). A test indexes a sample of every rule, so a new rule without its start here fails.
+ */
+const MAYBE_SECRET = /sk-|AIza|AKIA|ASIA|secret_?access_?key|gh[pousr]_|github_pat_|hf_|xox[abposr]-|[sr]k_(?:live|test)_|Bearer/i;
 
 export function buildSearchDocs(c: Cassette, analysis: CassetteAnalysis | null, trimmed: ReadonlySet<number>): InteractionDoc[] {
   return c.interactions.map((it, n) => {
