@@ -13,6 +13,7 @@ import './styles/layout.css';
 import './styles/library.css';
 import './styles/replay.css';
 import './styles/editor.css';
+import './styles/match.css';
 
 const worker = createWorkerAnalyzer();
 const api = connectApi();

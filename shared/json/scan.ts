@@ -14,13 +14,26 @@ export type JsonPath = (string | number)[];
 const MAX_DEPTH = 512;
 const NUMBER_OR_WORD = /^(?:-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null)/;
 
+/** Where a scan stopped and what it expected there (for "expected ':' at line 2, column 7"). */
+export interface JsonScanError {
+  offset: number;
+  expected: string;
+}
+
+class ScanStop {
+  constructor(readonly offset: number, readonly expected: string) {}
+}
+
 /**
  * Walks `text` as one JSON value and calls `onValue` for every value, children before their
  * container, with its path and offsets (strings include their quotes; `str` is the decoded
- * string for string values). False when the text is not JSON.
+ * string for string values). Null when it is JSON, else where and why the scan stopped.
  */
-export function scanJson(text: string, onValue: (path: JsonPath, start: number, end: number, str?: string) => void): boolean {
+export function scanJsonAt(text: string, onValue: (path: JsonPath, start: number, end: number, str?: string) => void): JsonScanError | null {
   let i = 0;
+  const stop = (at: number, expected: string): never => {
+    throw new ScanStop(at, expected);
+  };
   const ws = () => {
     while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
   };
@@ -28,12 +41,16 @@ export function scanJson(text: string, onValue: (path: JsonPath, start: number, 
     const start = i;
     i++;
     while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    if (i >= text.length) throw new Error('unterminated string');
+    if (i >= text.length) stop(start, 'a closing quote for this string');
     i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    try {
+      return JSON.parse(text.slice(start, i)) as string;
+    } catch {
+      return stop(start, 'a valid string (control characters and bad escapes are not allowed)');
+    }
   };
   const value = (path: JsonPath, depth: number): void => {
-    if (depth > MAX_DEPTH) throw new Error('too deep');
+    if (depth > MAX_DEPTH) stop(i, `at most ${MAX_DEPTH} levels of nesting`);
     ws();
     const start = i;
     const c = text[i];
@@ -47,16 +64,19 @@ export function scanJson(text: string, onValue: (path: JsonPath, start: number, 
           ws();
           let key: string | number = n;
           if (c === '{') {
-            if (text[i] !== '"') throw new Error('key');
+            if (text[i] !== '"') stop(i, 'a double-quoted property name');
             key = str();
             ws();
-            if (text[i++] !== ':') throw new Error(':');
+            if (text[i] !== ':') stop(i, "':' after the property name");
+            i++;
           }
           value([...path, key], depth + 1);
           ws();
           if (text[i] === ',') i++;
-          else if (text[i++] === close) break;
-          else throw new Error(close);
+          else if (text[i] === close) {
+            i++;
+            break;
+          } else stop(i, `',' or '${close}'`);
         }
       }
     } else if (c === '"') {
@@ -65,18 +85,24 @@ export function scanJson(text: string, onValue: (path: JsonPath, start: number, 
       return;
     } else {
       const m = NUMBER_OR_WORD.exec(text.slice(i, i + 64));
-      if (!m) throw new Error('value');
-      i += m[0].length;
+      if (!m) stop(i, 'a value');
+      i += m![0].length;
     }
     onValue(path, start, i);
   };
   try {
     value([], 0);
     ws();
-    return i === text.length;
-  } catch {
-    return false;
+    return i === text.length ? null : { offset: i, expected: 'the end of the text after the value' };
+  } catch (e) {
+    if (e instanceof ScanStop) return { offset: e.offset, expected: e.expected };
+    throw e;
   }
+}
+
+/** As `scanJsonAt`, true when the text is JSON. */
+export function scanJson(text: string, onValue: (path: JsonPath, start: number, end: number, str?: string) => void): boolean {
+  return scanJsonAt(text, onValue) === null;
 }
 
 export interface StringToken {

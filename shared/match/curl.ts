@@ -6,10 +6,12 @@
  */
 import { base64Encode, utf8Encode } from '../util/bytes';
 import type { Header } from '../model/cassette';
+import { positionAt, positionText, type InputPosition } from './input-position';
 import { shellWords } from './shell-words';
 import type { MatchRequest } from './types';
 
-export type ParsedInput = { request: MatchRequest; warnings: string[] } | { error: string };
+/** A request, or why the text is none: what is wrong and, when it is one place, where. */
+export type ParsedInput = { request: MatchRequest; warnings: string[] } | ({ error: string } & Partial<InputPosition>);
 
 const WITH_ARG = new Set(['-o', '--output', '-m', '--max-time', '--connect-timeout', '-w', '--write-out', '--retry', '-x', '--proxy', '--cacert', '--cert', '--key', '-E', '-K', '--config', '-T', '--upload-file', '--resolve', '--connect-to', '-c', '--cookie-jar', '--limit-rate', '-r', '--range']);
 const DATA = new Set(['-d', '--data', '--data-ascii', '--data-raw', '--data-binary', '--data-urlencode', '--json']);
@@ -21,8 +23,12 @@ function urlencodeData(v: string): string {
 }
 
 export function parseCurl(command: string): ParsedInput {
+  const lead = command.length - command.trimStart().length;
   const split = shellWords(command.trim());
-  if ('error' in split) return { error: `curl command: ${split.error} at column ${split.column}` };
+  if ('error' in split) {
+    const p = positionAt(command, lead + split.column - 1);
+    return { error: `curl command: ${split.error} ${positionText(command, p)}`, ...p };
+  }
   const words = split.words[0] === 'curl' ? split.words.slice(1) : split.words;
   const headers: Header[] = [];
   const data: string[] = [];

@@ -4,3 +4,7 @@ export { parseCurl } from './curl';
 export { parseRequestInput, recordedRequest } from './request-input';
 export { RECORDERS } from './types';
 export type { ChangeRow, Explanation, FieldDiff, MatchOptions, MatchRequest, NearMiss, Recorder } from './types';
+export type { ParsedInput } from './curl';
+export type { InputPosition } from './input-position';
+export { comparedFields } from './compared-fields';
+export type { FieldName } from './types';

@@ -6,6 +6,7 @@
 import { latin1Decode } from '../cassette/body';
 import type { Header, Interaction } from '../model/cassette';
 import { parseCurl, type ParsedInput } from './curl';
+import { jsonSyntaxError, positionAt } from './input-position';
 import type { MatchRequest } from './types';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -46,20 +47,30 @@ function fromObject(o: Record<string, unknown>, warnings: string[]): ParsedInput
   return { request: { method, url: o.url, headers, body }, warnings };
 }
 
+/** What the text starts with, for "expected a curl command ... (the text starts with ...)". */
+function opening(t: string): string {
+  const first = t.split('\n')[0];
+  return JSON.stringify(first.length > 40 ? first.slice(0, 40) + '…' : first);
+}
+
 export function parseRequestInput(text: string): ParsedInput {
   const t = text.trim();
-  if (t === '') return { error: 'empty request' };
-  if (/^curl(\s|$)/.test(t)) return parseCurl(t);
+  if (t === '') return { error: 'empty request: paste a curl command, a HAR entry or JSON {method, url, headers, body}' };
+  // Positions are reported in `text` as given (the panel's textarea, the --request file).
+  const lead = text.length - text.trimStart().length;
+  if (/^curl(\s|$)/.test(t)) return parseCurl(text);
   if (t.startsWith('{')) {
     let v: unknown;
     try {
       v = JSON.parse(t);
-    } catch (e) {
-      return { error: `request JSON: ${(e as Error).message}` };
+    } catch {
+      const e = jsonSyntaxError(text);
+      return { error: `request JSON: ${e.message}`, line: e.line, column: e.column };
     }
     return isRecord(v) ? fromObject(v, []) : { error: 'request JSON must be an object' };
   }
-  return { error: 'expected a curl command or a JSON request ({method, url, headers, body} or a HAR entry)' };
+  const p = positionAt(text, lead);
+  return { error: `expected a curl command or a JSON request ({method, url, headers, body} or a HAR entry), but the text starts with ${opening(t)}`, ...p };
 }
 
 /** A recorded interaction's request as the matchers read it: the body as text, null when none was recorded. */

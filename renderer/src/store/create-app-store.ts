@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { createConnectionSlice } from './connection-slice';
 import { createEditorSlice } from './editor-slice';
 import { createLibrarySlice } from './library-slice';
+import { createMatchSlice } from './match-slice';
 import { createReplaySlice } from './replay-slice';
 import { createSearchSlice } from './search-slice';
 import { createSelectionSlice } from './selection-slice';
@@ -21,5 +22,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEditorSlice(set, get, deps),
     ...createConnectionSlice(set, get, deps),
     ...createSearchSlice(set, get, deps),
+    ...createMatchSlice(set, get, deps),
   }));
 }

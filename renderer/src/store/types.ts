@@ -12,6 +12,7 @@ import type { Cassette } from '../../../shared/model/cassette';
 import type { DeepLink } from '../../../shared/links/deep-link';
 import type { SummaryMap } from '../features/library/library-model';
 import type { LibraryFilters } from '../features/library/filter';
+import type { Recorder } from '../../../shared/match';
 
 export interface AnalyzeResult {
   cassette: Cassette;
@@ -116,7 +117,7 @@ export interface ReplaySlice {
   setSpeed(s: number): void;
 }
 
-export type MainTab = 'replay' | 'raw' | 'problems';
+export type MainTab = 'replay' | 'raw' | 'problems' | 'match';
 
 export interface UiSlice {
   mainTab: MainTab;
@@ -212,12 +213,28 @@ export interface SearchSlice {
   openSearchHit(ref: CassetteRef, interaction: number, hit: SearchHit): Promise<void>;
 }
 
+export interface MatchPanelState {
+  /** Pasted text: a curl command, a HAR entry or JSON {method, url, headers, body}. */
+  input: string;
+  /** null: the recorder that wrote the open cassette (go-vcr for formats none of them reads). */
+  recorder: Recorder | null;
+  /** The chosen matchers (the CLI's --match-on); null: the recorder's defaults. */
+  matchOn: string[] | null;
+}
+
+export interface MatchSlice {
+  matchPanel: MatchPanelState;
+  setMatchInput(input: string): void;
+  setMatchRecorder(recorder: Recorder): void;
+  setMatchOn(matchOn: string[]): void;
+}
+
 /** The browser host's link to `tapedeck serve` (always `connected` in Electron). */
 export interface ConnectionSlice {
   connection: ConnectionState;
   initConnection(): void;
 }
 
-export type AppState = LibrarySlice & SelectionSlice & ReplaySlice & UiSlice & EditorSlice & ConnectionSlice & SearchSlice;
+export type AppState = LibrarySlice & SelectionSlice & ReplaySlice & UiSlice & EditorSlice & ConnectionSlice & SearchSlice & MatchSlice;
 export type AppStore = StoreApi<AppState>;
 export type SliceCreator<T> = (set: AppStore['setState'], get: AppStore['getState'], deps: StoreDeps) => T;

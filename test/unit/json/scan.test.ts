@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathKey, stringTokens, valueSpans } from '../../../shared/json/scan';
+import { pathKey, stringTokens, valueSpans, scanJsonAt } from '../../../shared/json/scan';
 
 const SRC = '{"a": [1, "x\\u003cy", {"b": null}], "c": "d"}';
 
@@ -32,5 +32,17 @@ describe('the one JSON scanner', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(valueSpans(deep)).toBeNull();
     expect(valueSpans('['.repeat(300) + ']'.repeat(300))).not.toBeNull();
+  });
+});
+
+describe('scanJsonAt', () => {
+  it('says where a text stops being JSON and what it expected there', () => {
+    expect(scanJsonAt('{"a": 1,}', () => {})).toEqual({ offset: 8, expected: 'a double-quoted property name' });
+    expect(scanJsonAt('{"a" 1}', () => {})).toEqual({ offset: 5, expected: "':' after the property name" });
+    expect(scanJsonAt('[1 2]', () => {})).toEqual({ offset: 3, expected: "',' or ']'" });
+    expect(scanJsonAt('{"a": tru}', () => {})).toEqual({ offset: 6, expected: 'a value' });
+    expect(scanJsonAt('{"a": "x', () => {})).toEqual({ offset: 6, expected: 'a closing quote for this string' });
+    expect(scanJsonAt('{} x', () => {})).toEqual({ offset: 3, expected: 'the end of the text after the value' });
+    expect(scanJsonAt('{"a": [1]}', () => {})).toBeNull();
   });
 });

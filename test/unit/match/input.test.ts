@@ -28,7 +28,7 @@ describe('request input', () => {
 
   it('reports what it cannot do instead of guessing', () => {
     expect(parseCurl(`curl -d @body.json https://x.test`)).toEqual({ error: expect.stringMatching(/reads a file/) });
-    expect(parseCurl(`curl 'https://x.test`)).toEqual({ error: 'curl command: unterminated single quote at column 6' });
+    expect(parseCurl(`curl 'https://x.test`)).toEqual({ error: 'curl command: unterminated single quote at column 6', line: 1, column: 6 });
     expect(parseCurl(`curl -s`)).toEqual({ error: 'curl command: no URL' });
   });
 
@@ -44,5 +44,24 @@ describe('request input', () => {
     });
     expect(parseRequestInput('{"url": 3}')).toEqual({ error: 'request JSON needs a "url" string' });
     expect(parseRequestInput('GET /x')).toMatchObject({ error: expect.stringMatching(/curl command or a JSON request/) });
+  });
+
+  it('says what is wrong with pasted text and where, on the text as pasted', () => {
+    // A curl command pasted over several lines: the quote that never closes is on line 3.
+    const curl = `\n  curl https://x.test/v1 \\\n  -H 'A: b' \\\n  -d '{"a":1}`;
+    expect(parseRequestInput(curl)).toEqual({ error: 'curl command: unterminated single quote at line 4, column 6', line: 4, column: 6 });
+    // JSON with a trailing comma on line 3; the position is the engine-independent one of our scanner.
+    const json = '{\n  "url": "https://x.test",\n  "body": {"a": 1,}\n}';
+    expect(parseRequestInput(json)).toEqual({
+      error: 'request JSON: expected a double-quoted property name but found "}" at line 3, column 19',
+      line: 3,
+      column: 19,
+    });
+    expect(parseRequestInput('{"url": "https://x.test"')).toMatchObject({ error: 'request JSON: expected \',\' or \'}\' but the text ends at column 25', column: 25 });
+    expect(parseRequestInput('  GET /x HTTP/1.1')).toEqual({
+      error: 'expected a curl command or a JSON request ({method, url, headers, body} or a HAR entry), but the text starts with "GET /x HTTP/1.1"',
+      line: 1,
+      column: 3,
+    });
   });
 });

@@ -17,6 +17,7 @@ import { Timeline } from '../timeline/timeline';
 import { CassetteSummaryBar } from '../usage/cassette-summary-bar';
 import { ResponsePanel } from './response-panel';
 import { FolderDashboard } from '../dashboard/folder-dashboard';
+import { MatchTab } from '../match/match-tab';
 
 export function CassetteView() {
   const doc = useAppStore((s) => s.doc);
@@ -50,7 +51,7 @@ export function CassetteView() {
       <div className="tabs">
         {/* The help button sits beside the tablist, not in it: a tablist holds only tabs. */}
         <div className="tab-list" role="tablist" aria-label="Cassette views">
-          {(['replay', 'raw', 'problems'] as const).map((t, i) => (
+          {(['replay', 'raw', 'problems', 'match'] as const).map((t, i) => (
             <button
               key={t}
               type="button"
@@ -72,13 +73,13 @@ export function CassetteView() {
         <HelpButton />
       </div>
       <div className="tab-body" id="cassette-tab-body" role="tabpanel" aria-labelledby={`cassette-tab-${tab}`}>
-        {tab === 'raw' ? diffOpen ? <DiffView /> : <RawView /> : tab === 'problems' ? <ProblemsPanel /> : <ReplayTab doc={doc} />}
+        {tab === 'raw' ? diffOpen ? <DiffView /> : <RawView /> : tab === 'problems' ? <ProblemsPanel /> : tab === 'match' ? <MatchTab doc={doc} /> : <ReplayTab doc={doc} />}
       </div>
     </div>
   );
 }
 
-const TAB_LABEL = { replay: 'Replay', raw: 'Raw', problems: 'Problems' } as const;
+const TAB_LABEL = { replay: 'Replay', raw: 'Raw', problems: 'Problems', match: 'Match' } as const;
 
 /** Why there is nothing to replay: a parse error, a file that is no HTTP cassette, or none recorded. */
 function emptyReason(diags: readonly Diagnostic[]): string {

@@ -35,6 +35,7 @@ export function runAction(store: AppStore, id: ActionId): boolean {
     case 'tabReplay': s.setTab('replay'); return true;
     case 'tabRaw': if (s.doc.status === 'ready') s.setTab('raw'); return true;
     case 'tabProblems': if (s.doc.status === 'ready') s.setTab('problems'); return true;
+    case 'tabMatch': if (s.doc.status === 'ready') s.setTab('match'); return true;
     case 'undo': s.undoEdit(); return true;
     case 'redo': s.redoEdit(); return true;
     case 'toggleMarkdown': s.toggleMarkdown(); return true;
