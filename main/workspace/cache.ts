@@ -12,8 +12,9 @@ import type { CassetteSummary } from '../../shared/model/summary';
 import type { InteractionDoc } from '../../shared/search/doc';
 import { atomicWriteFile } from '../fs/atomic-write';
 
-// 2: entries carry the full-text search documents.
-const CACHE_FORMAT = 2;
+// 2: entries carry the full-text search documents. 3: rows carry the dashboard's dates,
+// dialects and cost figures (shared/workspace/row-extras.ts).
+const CACHE_FORMAT = 3;
 
 export interface CacheEntry {
   size: number;

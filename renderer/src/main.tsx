@@ -11,6 +11,7 @@ import { exposeTestHooks } from './test-hooks';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/library.css';
+import './styles/dashboard.css';
 import './styles/replay.css';
 import './styles/editor.css';
 import './styles/match.css';

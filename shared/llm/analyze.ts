@@ -76,7 +76,11 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
   // The response's model id is the most precise, but price tables sometimes only know the requested alias.
   for (const m of unique([message?.model, request?.model, detected.urlModel])) {
     cost = estimateCost(detected.provider, m, usage, { url: i.request.url, recordedAt, reportedUsd });
-    if (cost.estimatedUsd !== null) break;
+    if (cost.estimatedUsd === null) continue;
+    // The folder dashboard's "re-record today": same model, same tokens, current prices.
+    const today = cost.todayPrices ? cost : estimateCost(detected.provider, m, usage, { url: i.request.url });
+    if (today.estimatedUsd !== null) cost.todayUsd = today.estimatedUsd;
+    break;
   }
   if (usage?.estimated && cost.estimatedUsd !== null) cost.fromEstimatedUsage = true;
   if (usage?.cacheExcludedFromInput) {
@@ -90,7 +94,8 @@ export function analyzeInteraction(i: Interaction, ctx: { recordedAt?: string | 
   return { index: i.index, provider: detected.provider, dialect: detected.dialect, vendor, model, streaming, request, stream, message, usage, cost, diagnostics };
 }
 
-function httpDate(v: string | undefined): string | null {
+/** ISO timestamp of an HTTP date header (RFC 9110 IMF-fixdate and the obsolete forms Date.parse reads), or null. */
+export function httpDate(v: string | undefined): string | null {
   if (!v) return null;
   const t = Date.parse(v);
   return Number.isNaN(t) ? null : new Date(t).toISOString();

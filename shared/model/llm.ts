@@ -90,6 +90,11 @@ export interface Cost {
   pricedAs?: string;
   /** `estimatedUsd` was priced from token counts that are partly estimated (see `Usage.estimated`). */
   fromEstimatedUsage?: boolean;
+  /**
+   * The same usage at the price table's current prices: what the call would cost if recorded
+   * again today with the same token counts (equal to `estimatedUsd` when that was priced today).
+   */
+  todayUsd?: number;
 }
 
 export interface CostPart {

@@ -1,5 +1,8 @@
 import type { CassetteFormat } from './cassette';
 
+/** Where a recording date was read: the format's own timestamp or the response's Date header. */
+export type DateSource = 'startedDateTime' | 'recorded_at' | 'Date header';
+
 /** One row of the workspace index: what the sidebar shows and filters on, without bodies. */
 export interface CassetteSummary {
   /** Id of the workspace root this file is under. */
@@ -31,6 +34,25 @@ export interface CassetteSummary {
    * stream: their tokens are not in the totals. The viewer estimates them; the index does not.
    */
   usageMissing?: number;
+  /** Wire dialects, finer than `providers` (openai-completions, bedrock-converse …). */
+  dialects?: string[];
+  /**
+   * The interactions that carry both a provider-reported and an estimated cost, with both
+   * sums: the only fair comparison of the two (absent when none has both).
+   */
+  costPair?: { interactions: number; reportedUsd: number; estimatedUsd: number };
+  /** Every priced interaction's usage at the price table's current prices (re-recording today). */
+  todayUsd?: number;
+  /** LLM interactions whose usage the price table cannot price: in neither estimate. */
+  unpriced?: number;
+  /**
+   * When the interactions were recorded: the oldest and newest ISO timestamps, from the
+   * format's own field (HAR `startedDateTime`, Ruby VCR `recorded_at`) or the response's
+   * `Date` header (go-vcr, vcrpy), and which of those the file uses.
+   */
+  recorded?: { oldest: string; newest: string; sources: DateSource[] };
+  /** Interactions with no recording date at all (absent when 0). */
+  undated?: number;
   diagnostics: { error: number; warning: number; info: number };
   /** First error diagnostic, for inline display in the sidebar. */
   firstError: { message: string; line?: number; column?: number } | null;

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { CassetteSummary } from '../model/summary';
 import { pureDigest, type Digest } from './hash';
 import { literalOf } from '../cassette/lazy-literal';
+import { costFigures, recordingDates } from './row-extras';
 
 export interface SummaryRef {
   rootId: string;
@@ -95,7 +96,9 @@ export function summarizeCassette(
     row.reportedUsd = analysis.totals.reportedUsd;
     row.estimatedUsd = analysis.totals.estimatedUsd;
     if (analysis.totals.usageMissing) row.usageMissing = analysis.totals.usageMissing;
+    Object.assign(row, costFigures(analysis));
   }
+  if (row.kind === 'cassette') Object.assign(row, recordingDates(cassette));
   for (const d of diagnostics) row.diagnostics[d.severity]++;
   const firstError = diagnostics.find((d) => d.severity === 'error');
   if (firstError) row.firstError = errorOf(firstError);

@@ -44,6 +44,8 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get, dep
 
     async select(ref) {
       const cur = get().selected;
+      // Picking a file (even the one already open behind a folder's dashboard) shows it.
+      if (get().dashboardScope) set({ dashboardScope: null });
       if (cur && refKey(cur) === refKey(ref) && get().doc.status !== 'error') return;
       // Unsaved edits are never dropped silently: switching files asks first.
       const ed = get().editor;

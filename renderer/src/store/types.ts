@@ -119,6 +119,12 @@ export interface ReplaySlice {
 
 export type MainTab = 'replay' | 'raw' | 'problems' | 'match';
 
+/** A folder (path '' = the whole root) of one root, or rootId null: every open folder. */
+export interface DashboardScope {
+  rootId: string | null;
+  path: string;
+}
+
 export interface UiSlice {
   mainTab: MainTab;
   shortcutsOpen: boolean;
@@ -137,6 +143,12 @@ export interface UiSlice {
   requestLink(link: DeepLink): void;
   toggleMarkdown(): void;
   jumpToLine(line: number, column?: number): void;
+  /**
+   * The main area shows the dashboard of this folder (path '' = the root) instead of the open
+   * cassette, which stays open behind it; null: the dashboard only shows when nothing is open.
+   */
+  dashboardScope: DashboardScope | null;
+  showDashboard(scope: DashboardScope | null): void;
 }
 
 export interface EditorState {

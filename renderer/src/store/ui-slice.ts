@@ -7,7 +7,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   gotoEventOpen: false,
   markdownRaw: false,
   rawJump: null,
-  setTab: (mainTab) => set({ mainTab }),
+  // Asking for a tab (or a line in Raw) means the cassette, not a folder's dashboard over it.
+  setTab: (mainTab) => set({ mainTab, dashboardScope: null }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setQuickOpen: (quickOpenOpen) => set({ quickOpenOpen }),
   setGotoEventOpen: (gotoEventOpen) => set({ gotoEventOpen }),
@@ -15,5 +16,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   requestLink: (link) => set({ linkRequest: { link, nonce: (get().linkRequest?.nonce ?? 0) + 1 } }),
   toggleMarkdown: () => set({ markdownRaw: !get().markdownRaw }),
   jumpToLine: (line, column) =>
-    set({ mainTab: 'raw', rawJump: { line, column, nonce: (get().rawJump?.nonce ?? 0) + 1 } }),
+    set({ mainTab: 'raw', dashboardScope: null, rawJump: { line, column, nonce: (get().rawJump?.nonce ?? 0) + 1 } }),
+  dashboardScope: null,
+  showDashboard: (dashboardScope) => set({ dashboardScope }),
 });

@@ -16,8 +16,10 @@ describe('jump and go-to keys', () => {
     expect(actionFor(key('e'))).toBe('nextError');
     expect(actionFor(key('g', { ctrlKey: true }))).toBe('gotoEvent');
     expect(actionFor(key('g', { metaKey: true }))).toBe('gotoEvent');
-    // Shift no longer folds into the plain chord: Ctrl+Shift+Z is not undo.
-    expect(actionFor(key('Z', { ctrlKey: true, shiftKey: true }))).toBeUndefined();
+    // Shift does not fold into the plain chord: Ctrl+Shift+Z is redo, not undo.
+    expect(actionFor(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(actionFor(key('z', { ctrlKey: true }))).toBe('undo');
+    expect(actionFor(key('y', { ctrlKey: true }))).toBe('redo');
     expect(actionFor(key('?', { shiftKey: true }))).toBe('help');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFilters, facets, filterSummaries, fuzzyScore, isFiltering } from '../../../renderer/src/features/library/filter';
+import { emptyFilters, facets, filterSummaries, fuzzyScore, isFiltering, NO_DATE } from '../../../renderer/src/features/library/filter';
 import { refKey } from '../../../renderer/src/features/library/library-model';
 import { buildTree, moveFocus } from '../../../renderer/src/features/library/tree';
 import { summary } from './summaries';
@@ -38,6 +38,27 @@ describe('library filters', () => {
     expect(isFiltering({ ...emptyFilters, streaming: true })).toBe(true);
   });
 
+  it('filters by what the dashboard bars pick: format, dialect, recording period, folder or file', () => {
+    const dated = [
+      summary('a/x.har', { format: 'har', dialects: ['openai-responses'], recorded: { oldest: '2024-01-03T00:00:00.000Z', newest: '2025-03-09T10:00:00.000Z', sources: ['startedDateTime'] } }),
+      summary('a/b/y.yaml', { dialects: ['openai-chat', 'anthropic'], recorded: { oldest: '2025-02-01T00:00:00.000Z', newest: '2025-02-01T00:00:00.000Z', sources: ['Date header'] } }),
+      summary('ab/z.yaml'),
+      summary('n.yaml', { kind: 'not-cassette' }),
+    ];
+    const f = (patch: Partial<typeof emptyFilters>) => paths(filterSummaries(dated, { ...emptyFilters, ...patch }));
+    expect(f({ formats: ['har'] })).toEqual(['a/x.har']);
+    expect(f({ dialects: ['anthropic'] })).toEqual(['a/b/y.yaml']);
+    expect(f({ recorded: '2025-03' })).toEqual(['a/x.har']);
+    expect(f({ recorded: '2025' })).toEqual(['a/x.har', 'a/b/y.yaml']);
+    // Undated: cassettes only (a YAML file that is no cassette has no recording to date).
+    expect(f({ recorded: NO_DATE })).toEqual(['ab/z.yaml']);
+    // A folder holds what lies under it, not a sibling that only shares the prefix.
+    expect(f({ under: { rootId: 'r1', path: 'a' } })).toEqual(['a/x.har', 'a/b/y.yaml']);
+    expect(f({ under: { rootId: 'r1', path: 'a/b/y.yaml' } })).toEqual(['a/b/y.yaml']);
+    expect(f({ under: { rootId: 'r2', path: '' } })).toEqual([]);
+    expect(isFiltering({ ...emptyFilters, under: { rootId: 'r1', path: '' } })).toBe(true);
+  });
+
   it('counts facets, most frequent first', () => {
     const f = facets(list);
     expect(f.providers[0]).toEqual(['openai-chat', 4]);
@@ -63,6 +84,19 @@ describe('library tree', () => {
     const collapsed = buildTree(list, [{ id: 'r1', name: 'root' }], new Set(['dir:r1\u0000errors']));
     expect(collapsed.some((r) => r.kind === 'file' && r.summary.relPath.startsWith('errors/'))).toBe(false);
     expect(collapsed.find((r) => r.key === 'dir:r1\u0000errors')).toMatchObject({ collapsed: true, count: 1 });
+  });
+
+  it('compacts a chain of folders that each hold only one folder into one row, as VS Code does', () => {
+    const deep = [summary('testdata/fixtures/openai/a.yaml'), summary('testdata/fixtures/openai/b.yaml'), summary('other/x/y.yaml'), summary('other/z.yaml')];
+    const rows = buildTree(deep, [{ id: 'r1', name: 'root' }], new Set());
+    expect(rows.map((r) => (r.kind === 'file' ? r.name : `${r.name}@${r.depth}`))).toEqual([
+      'other@0', 'x@1', 'y.yaml', 'z.yaml', 'testdata/fixtures/openai@0', 'a.yaml', 'b.yaml',
+    ]);
+    // The row stands for its deepest folder: collapsing it uses that folder's key.
+    const chain = rows.find((r) => r.kind === 'folder' && r.name.startsWith('testdata'));
+    expect(chain).toMatchObject({ path: 'testdata/fixtures/openai', count: 2 });
+    const folded = buildTree(deep, [{ id: 'r1', name: 'root' }], new Set([chain!.key]));
+    expect(folded.filter((r) => r.kind === 'file').map((r) => r.name)).toEqual(['y.yaml', 'z.yaml']);
   });
 
   it('shows a root row per folder only when several roots are open', () => {

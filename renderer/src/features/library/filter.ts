@@ -4,6 +4,7 @@
  * loaded this session (the backend index has no bodies; the sidebar says so).
  */
 import type { CassetteSummary } from '../../../../shared/model/summary';
+import { MIXED, NONE } from '../../../../shared/workspace/dashboard';
 import { refKey } from './library-model';
 
 export interface LibraryFilters {
@@ -13,15 +14,66 @@ export interface LibraryFilters {
   errorStatus: boolean;
   hasDiagnostics: boolean;
   streaming: boolean;
+  // Set by the dashboard's bars; no menu of their own, a chip under the search shows and clears them.
+  formats: string[];
+  dialects: string[];
+  /** Newest recording in this period ("2025-03" or "2025"), or NO_DATE for files without one. */
+  recorded: string | null;
+  /** A folder or one file: the row's path is it or lies under it. */
+  under: { rootId: string; path: string } | null;
 }
+
+export const NO_DATE = 'none';
 
 export const emptyFilters: LibraryFilters = {
   query: '', providers: [], models: [], errorStatus: false, hasDiagnostics: false, streaming: false,
+  formats: [], dialects: [], recorded: null, under: null,
 };
 
 export function isFiltering(f: LibraryFilters): boolean {
   return f.query.trim() !== '' || f.providers.length > 0 || f.models.length > 0 ||
-    f.errorStatus || f.hasDiagnostics || f.streaming;
+    f.errorStatus || f.hasDiagnostics || f.streaming || hasDashboardFilter(f);
+}
+
+/** The filters only the dashboard sets (shown as one removable chip). */
+export function hasDashboardFilter(f: LibraryFilters): boolean {
+  return f.formats.length > 0 || f.dialects.length > 0 || f.recorded !== null || f.under !== null;
+}
+
+/** The dashboard's filters in words, for the chip that clears them ("format har · in a/b"). */
+export function describeDashboardFilter(f: LibraryFilters): string {
+  const parts: string[] = [];
+  if (f.formats.length) parts.push(`format ${f.formats.join(', ')}`);
+  if (f.dialects.length) parts.push(`dialect ${f.dialects.join(', ')}`);
+  if (f.recorded === NO_DATE) parts.push('no recording date');
+  else if (f.recorded) parts.push(`recorded ${f.recorded}`);
+  if (f.under) parts.push(f.under.path ? `in ${f.under.path}` : 'in this folder');
+  return parts.join(' · ');
+}
+
+/** True when the row lies in `under` (the folder itself, or the one file). */
+export function isUnder(s: Pick<CassetteSummary, 'rootId' | 'relPath'>, under: { rootId: string; path: string }): boolean {
+  if (s.rootId !== under.rootId) return false;
+  return under.path === '' || s.relPath === under.path || s.relPath.startsWith(under.path + '/');
+}
+
+/**
+ * A row's values against the wanted ones; the dashboard's "(several)" and "(none)" bars ask
+ * for rows with more than one value, or none (`counted`: the list the dashboard counted).
+ */
+function listMatch(wanted: string[], values: string[], counted: string[] = values): boolean {
+  return wanted.some((w) => (w === MIXED ? counted.length > 1 : w === NONE ? counted.length === 0 : values.includes(w)));
+}
+
+function dashboardMatch(s: CassetteSummary, f: LibraryFilters): boolean {
+  if (f.under && !isUnder(s, f.under)) return false;
+  if (f.formats.length && !f.formats.includes(s.format ?? 'unknown')) return false;
+  if (f.dialects.length && !listMatch(f.dialects, s.dialects ?? [])) return false;
+  if (f.recorded !== null) {
+    const newest = s.recorded?.newest;
+    if (f.recorded === NO_DATE ? newest !== undefined || s.kind !== 'cassette' : !newest?.startsWith(f.recorded)) return false;
+  }
+  return true;
 }
 
 /** Splits on whitespace: every term must match somewhere (AND), case-insensitive. */
@@ -39,11 +91,12 @@ export function matchesSummary(
   terms: string[],
   bodyText?: ReadonlyMap<string, string>,
 ): boolean {
-  if (f.providers.length && ![...s.providers, ...(s.vendors ?? [])].some((p) => f.providers.includes(p))) return false;
-  if (f.models.length && !s.models.some((m) => f.models.includes(m))) return false;
+  if (f.providers.length && !listMatch(f.providers, [...s.providers, ...(s.vendors ?? [])], s.vendors?.length ? s.vendors : s.providers)) return false;
+  if (f.models.length && !listMatch(f.models, s.models)) return false;
   if (f.errorStatus && !s.errorStatuses.some((c) => c >= 400)) return false;
   if (f.hasDiagnostics && s.diagnostics.error + s.diagnostics.warning === 0) return false;
   if (f.streaming && !s.streaming) return false;
+  if (hasDashboardFilter(f) && !dashboardMatch(s, f)) return false;
   if (!terms.length) return true;
   const hay = haystack(s);
   const body = bodyText?.get(refKey(s));

@@ -1,10 +1,15 @@
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
-import type { LibraryFilters } from './filter';
+import { describeDashboardFilter, hasDashboardFilter, type LibraryFilters } from './filter';
 
 interface Props {
   filters: LibraryFilters;
   facets: { providers: [string, number][]; models: [string, number][] };
   openedCount: number;
+}
+
+/** The dashboard's "(several)" / "(none)" picks are no facet: an option so the menu shows them. */
+function extraOption(value: string | undefined, list: [string, number][]) {
+  return value && !list.some(([v]) => v === value) ? <option value={value}>{value}</option> : null;
 }
 
 /** Search box plus filter controls; the hint says exactly what the search covers. */
@@ -61,6 +66,7 @@ export function LibraryFilterBar({ filters, facets, openedCount }: Props) {
         >
           <option value="">All providers</option>
           {facets.providers.map(([p, n]) => <option key={p} value={p}>{p} ({n})</option>)}
+          {extraOption(filters.providers[0], facets.providers)}
         </select>
         <select
           value={filters.models[0] ?? ''}
@@ -71,8 +77,22 @@ export function LibraryFilterBar({ filters, facets, openedCount }: Props) {
         >
           <option value="">All models</option>
           {facets.models.map(([m, n]) => <option key={m} value={m}>{m} ({n})</option>)}
+          {extraOption(filters.models[0], facets.models)}
         </select>
       </div>
+      {hasDashboardFilter(filters) ? (
+        <div className="filter-row">
+          <button
+            type="button"
+            className="chip is-on dash-filter-chip"
+            onClick={() => set({ formats: [], dialects: [], recorded: null, under: null })}
+            title="Set by a dashboard bar: click to clear"
+            data-testid="filter-dashboard"
+          >
+            {describeDashboardFilter(filters)} <span aria-hidden="true">✕</span>
+          </button>
+        </div>
+      ) : null}
       <div className="filter-row">
         {toggle('errorStatus', 'HTTP ≥ 400', 'filter-errors')}
         {toggle('hasDiagnostics', 'Diagnostics', 'filter-diagnostics')}

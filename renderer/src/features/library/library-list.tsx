@@ -27,19 +27,29 @@ export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]
     if (focusedIndex >= 0) v.scrollToIndex(focusedIndex, { align: 'auto' });
   }, [focusedIndex, v]);
 
+  // A file opens; a folder (or a root) shows its dashboard, and opens if it was collapsed.
   const activate = (row: TreeRow) => {
-    store.getState().setFocused(row.key);
-    if (row.kind === 'file') void store.getState().select(parseKey(row.key));
-    else if (row.kind === 'folder') store.getState().toggleFolder(row.key);
+    const s = store.getState();
+    s.setFocused(row.key);
+    if (row.kind === 'file') void s.select(parseKey(row.key));
+    else {
+      s.showDashboard({ rootId: row.rootId, path: row.kind === 'folder' ? row.path : '' });
+      if (row.kind === 'folder' && row.collapsed) s.toggleFolder(row.key);
+    }
+  };
+  const toggle = (row: TreeRow, open?: boolean) => {
+    if (row.kind === 'folder' && (open === undefined || open === row.collapsed)) store.getState().toggleFolder(row.key);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const s = store.getState();
+    const row = rows.find((r) => r.key === s.focusedKey);
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       s.setFocused(moveFocus(rows, s.focusedKey, e.key === 'ArrowDown' ? 1 : -1));
     } else if (e.key === 'Enter') {
-      const row = rows.find((r) => r.key === s.focusedKey);
       if (row) activate(row);
+    } else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && row?.kind === 'folder') {
+      toggle(row, e.key === 'ArrowRight');
     } else return;
     e.preventDefault();
     e.stopPropagation();
@@ -70,6 +80,7 @@ export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]
               id={`row-${item.index}`}
               role="treeitem"
               aria-selected={row.key === selectedKey}
+              aria-expanded={row.kind === 'folder' ? !row.collapsed : undefined}
               className={cls}
               style={{ transform: `translateY(${item.start}px)`, height: item.size, paddingLeft: 8 + row.depth * 14 }}
               onClick={() => activate(row)}
@@ -79,8 +90,19 @@ export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]
               {row.kind === 'file' ? (
                 <FileRow s={row.summary} name={row.name} dirty={row.key === dirtyKey} rerecorded={rerecorded.get(row.key)} />
               ) : (
-                <div className="row-name">
-                  <span className="chevron" aria-hidden>{row.kind === 'folder' && row.collapsed ? '▸' : '▾'}</span>
+                <div className="row-name" title={`${row.kind === 'folder' ? row.path : row.name}: click for its dashboard`}>
+                  <span
+                    className="chevron"
+                    aria-hidden
+                    data-testid="folder-chevron"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      store.getState().setFocused(row.key);
+                      toggle(row);
+                    }}
+                  >
+                    {row.kind === 'folder' && row.collapsed ? '▸' : '▾'}
+                  </span>
                   {row.name} <span className="muted">{row.count}</span>
                 </div>
               )}

@@ -49,8 +49,16 @@ export function buildTree(
 }
 
 function walk(dir: Dir, rootId: string, prefix: string, depth: number, collapsed: ReadonlySet<string>, rows: TreeRow[]): void {
-  for (const name of [...dir.dirs.keys()].sort((a, b) => a.localeCompare(b))) {
-    const sub = dir.dirs.get(name)!;
+  for (const first of [...dir.dirs.keys()].sort((a, b) => a.localeCompare(b))) {
+    let sub = dir.dirs.get(first)!;
+    let name = first;
+    // Compact folders, as VS Code does: a chain of folders that each hold only one folder is
+    // one row ("testdata/fixtures/openai"), so deep layouts do not cost a click per level.
+    while (sub.files.length === 0 && sub.dirs.size === 1) {
+      const [next, only] = sub.dirs.entries().next().value as [string, Dir];
+      name += '/' + next;
+      sub = only;
+    }
     const path = prefix + name;
     const key = `dir:${rootId}\u0000${path}`;
     const isCollapsed = collapsed.has(key);

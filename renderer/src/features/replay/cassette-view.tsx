@@ -26,6 +26,15 @@ export function CassetteView() {
   const dirty = useAppStore((s) => s.editor.dirty);
   const diffOpen = useAppStore((s) => s.editor.diffOpen);
   const problemCount = useAppStore((s) => s.editor.findings.length);
+  const dashboardOver = useAppStore((s) => s.dashboardScope !== null);
+  // A folder clicked in the sidebar: its dashboard covers the cassette, which stays open behind it.
+  if (dashboardOver && doc.status !== 'idle') {
+    return (
+      <div className="main-idle">
+        <FolderDashboard />
+      </div>
+    );
+  }
   if (doc.status === 'idle') {
     return (
       <div className="main-idle">

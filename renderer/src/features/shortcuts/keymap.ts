@@ -28,7 +28,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'escape', keys: ['Escape'], label: 'Close dialog / leave search', group: 'General' },
   { id: 'listUp', keys: ['ArrowUp'], label: 'Previous file (library focused)', group: 'Library' },
   { id: 'listDown', keys: ['ArrowDown'], label: 'Next file (library focused)', group: 'Library' },
-  { id: 'listOpen', keys: ['Enter'], label: 'Open file / toggle folder', group: 'Library' },
+  { id: 'listOpen', keys: ['Enter'], label: 'Open a file, or a folder\'s dashboard (← / → fold and unfold)', group: 'Library' },
   { id: 'playPause', keys: ['Space'], label: 'Play / pause', group: 'Replay' },
   { id: 'stepBack', keys: ['ArrowLeft'], label: 'Previous event', group: 'Replay' },
   { id: 'stepForward', keys: ['ArrowRight'], label: 'Next event', group: 'Replay' },
@@ -52,7 +52,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'prevError', keys: ['Shift+E'], label: 'Previous error event', group: 'Replay' },
   { id: 'save', keys: ['Mod+S'], label: 'Save the cassette', group: 'Editor' },
   { id: 'undo', keys: ['Mod+Z'], label: 'Undo an edit (typing or structured)', group: 'Editor' },
-  { id: 'redo', keys: ['Mod+Y'], label: 'Redo (also Mod+Shift+Z in the editor)', group: 'Editor' },
+  { id: 'redo', keys: ['Mod+Shift+Z', 'Mod+Y'], label: 'Redo', group: 'Editor' },
 ];
 
 export interface KeyLike {

@@ -24,12 +24,15 @@ export function runAction(store: AppStore, id: ActionId): boolean {
       if (s.shortcutsOpen) s.setShortcutsOpen(false);
       else if (s.quickOpenOpen) s.setQuickOpen(false);
       else if (s.gotoEventOpen) s.setGotoEventOpen(false);
+      // A folder's dashboard over an open cassette: Escape goes back to the cassette.
+      else if (s.dashboardScope && s.doc.status !== 'idle') s.showDashboard(null);
       else return false;
       return true;
     default:
   }
   if (modal) return false;
-  const replayActive = s.mainTab === 'replay' && s.length > 0;
+  // Not while a folder's dashboard covers the cassette: keys must not scrub what is not shown.
+  const replayActive = s.mainTab === 'replay' && s.length > 0 && !s.dashboardScope;
   switch (id) {
     case 'focusSearch': document.getElementById('library-search')?.focus(); return true;
     case 'tabReplay': s.setTab('replay'); return true;
