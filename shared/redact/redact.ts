@@ -13,7 +13,7 @@ import { asScalar, get, isBinaryTag, items, keyString, scalarsUnder, scalarText 
 import { locate } from '../edit/ops';
 import { planValue, readValue } from '../edit/value';
 import type { Splice, TextChange } from '../edit/types';
-import { lineIndex, valueOffsetToSource } from '../edit/value-pos';
+import { lineIndex, valueOffsetsOf } from '../edit/value-pos';
 import type { RuleSet, Where } from './rules';
 import { BOT_COOKIE_RULE, builtinRules, SECRET_QUERY_PARAMS } from './rules';
 import type { Hit } from './scan';
@@ -111,9 +111,10 @@ function findingsOf(ed: EditableDoc, targets: Target[]): Finding[] {
   const pos = lineIndex(ed.text);
   const out: Finding[] = [];
   for (const t of targets) {
+    const exact = t.kind === 'scalar' ? !isBinaryTag(t.node) : t.direct;
+    const toSource = exact ? valueOffsetsOf(t.node) : () => null;
     for (const h of t.hits) {
-      const exact = t.kind === 'scalar' ? !isBinaryTag(t.node) : t.direct;
-      const off = (exact ? valueOffsetToSource(t.node, h.start) : null) ?? t.node.range?.[0] ?? 0;
+      const off = toSource(h.start) ?? t.node.range?.[0] ?? 0;
       const { line, column } = pos(off);
       const f: Finding = { ruleId: h.ruleId, interaction: t.interaction, side: t.side, where: t.kind === 'body' ? 'body' : t.where, line, column, preview: preview(t.value.slice(h.start, h.end)) };
       if (t.kind === 'scalar' && t.header) f.header = t.header;

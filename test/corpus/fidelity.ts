@@ -57,8 +57,9 @@ function lineIndex(text: string): (offset: number) => number {
  * (binary blocks aside) must stay, and every changed line must be one that `touches` accepts
  * (given the old line and its neighbours, for a word split by a `\` line continuation).
  */
-export function lineProblems(before: string, after: string, touches: (line: string, prev: string, next: string) => boolean): string[] {
-  const a = maskedLines(before);
+export function lineProblems(before: string | string[], after: string, touches: (line: string, prev: string, next: string) => boolean): string[] {
+  // A sweep making many edits to one file passes the original's masked lines in, once.
+  const a = typeof before === 'string' ? maskedLines(before) : before;
   const b = maskedLines(after);
   if (a.length !== b.length) return [`line count ${a.length} -> ${b.length}`];
   const out: string[] = [];
