@@ -15,6 +15,7 @@ import './styles/dashboard.css';
 import './styles/replay.css';
 import './styles/editor.css';
 import './styles/match.css';
+import './styles/compare.css';
 
 const worker = createWorkerAnalyzer();
 const api = connectApi();

@@ -25,6 +25,17 @@ export function diffAnalyzed(a: Cassette, aa: CassetteAnalysis, b: Cassette, ab:
     const d = diffPair(ia, p.a === null ? undefined : aa.interactions[p.a], ib, p.b === null ? undefined : ab.interactions[p.b], opts);
     return { a: p.a, b: p.b, moved: p.moved, ...d };
   });
+  return withTotals(a, b, pairs);
+}
+
+/** Interaction `i` of A against interaction `j` of B, as a diff with that one pair ("Compare with…" one interaction). */
+export function diffOnePair(a: Cassette, aa: CassetteAnalysis, i: number, b: Cassette, ab: CassetteAnalysis, j: number, opts: DiffOptions = {}): CassetteDiff {
+  if (!a.interactions[i] && !b.interactions[j]) return withTotals(a, b, []);
+  const d = diffPair(a.interactions[i], aa.interactions[i], b.interactions[j], ab.interactions[j], opts);
+  return withTotals(a, b, [{ a: a.interactions[i] ? i : null, b: b.interactions[j] ? j : null, moved: false, ...d }]);
+}
+
+function withTotals(a: Cassette, b: Cassette, pairs: PairDiff[]): CassetteDiff {
   const tokens = { input: 0, output: 0 };
   let costUsd: number | null = null;
   for (const p of pairs) {

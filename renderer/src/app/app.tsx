@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { SplitPane } from '../components/split-pane';
 import { ConnectionBanner } from '../features/connection/connection-banner';
 import { QuickOpen } from '../features/library/quick-open';
+import { ComparePicker } from '../features/compare/compare-picker';
 import { Sidebar } from '../features/library/sidebar';
 import { useDeepLinks } from '../features/links/use-deep-links';
 import { CassetteView } from '../features/replay/cassette-view';
@@ -26,6 +27,7 @@ export function App() {
   const dirty = useAppStore((s) => s.editor.dirty);
   // With a cassette open the button sits in the tab bar (CassetteView) instead of floating over content.
   const docReady = useAppStore((s) => s.doc.status === 'ready');
+  const pickerOpen = useAppStore((s) => s.comparePickerOpen);
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -52,6 +54,7 @@ export function App() {
       </SplitPane>
       {ui.quickOpenOpen ? <QuickOpen /> : null}
       {ui.shortcutsOpen ? <ShortcutsOverlay /> : null}
+      {pickerOpen && docReady ? <ComparePicker /> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * worker, replay factory, frame scheduler) are injected so node tests can drive the logic.
  */
 import { createStore } from 'zustand/vanilla';
+import { createCompareSlice } from './compare-slice';
 import { createConnectionSlice } from './connection-slice';
 import { createEditorSlice } from './editor-slice';
 import { createLibrarySlice } from './library-slice';
@@ -23,5 +24,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createConnectionSlice(set, get, deps),
     ...createSearchSlice(set, get, deps),
     ...createMatchSlice(set, get, deps),
+    ...createCompareSlice(set, get, deps),
   }));
 }

@@ -37,6 +37,7 @@ export function createAnalysisRunner(
       if (!stillCurrent(text) || cur.status !== 'ready' || cur.ref !== doc.ref) return;
       set({ doc: { ...cur, text, cassette, analysis } });
       get().selectInteraction(get().interactionIndex);
+      get().refreshCompare();
     } catch {
       // The worker reports analysis bugs as errors; the raw text stays editable regardless.
     }

@@ -142,6 +142,9 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get, deps) => 
     async onExternalChange() {
       const e = get().editor;
       if (!e.ref || !e.dirty) {
+        // The disk text before the change, for the "changed" marks' link (prior-texts.ts). Kept
+        // before reloading: the marks show now, and the comparison follows the reload.
+        if (e.key) get().rememberPrior(e.key, e.file.baseText);
         await get().reloadSelected();
         return;
       }

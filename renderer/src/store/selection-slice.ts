@@ -27,6 +27,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get, dep
       get().editorOpened(ref, file, text);
       const n = analysis.interactions.length;
       get().selectInteraction(keepInteraction && prev < n ? prev : 0);
+      if (keepInteraction) get().refreshCompare();
       // A file that does not parse is only useful in the raw view, at the line that broke it.
       const firstError = cassette.diagnostics.find((d) => d.severity === 'error');
       if (!keepInteraction && firstError && n === 0) get().jumpToLine(firstError.line ?? 1, firstError.column);
@@ -55,8 +56,10 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get, dep
       }
       // The re-recorded mark of the file we leave has been seen: clear it.
       if (cur) get().dismissRerecorded(refKey(cur));
+      // A comparison is of the open file: another file ends it.
+      get().closeCompare();
       set({ selected: ref, interactionIndex: 0, focusedKey: refKey(ref) });
-      if (get().mainTab === 'raw') set({ mainTab: 'replay' });
+      if (get().mainTab === 'raw' || get().mainTab === 'compare') set({ mainTab: 'replay' });
       await load(false);
     },
 

@@ -13,6 +13,7 @@ import type { DeepLink } from '../../../shared/links/deep-link';
 import type { SummaryMap } from '../features/library/library-model';
 import type { LibraryFilters } from '../features/library/filter';
 import type { Recorder } from '../../../shared/match';
+import type { CompareSlice } from './compare-types';
 
 export interface AnalyzeResult {
   cassette: Cassette;
@@ -117,7 +118,7 @@ export interface ReplaySlice {
   setSpeed(s: number): void;
 }
 
-export type MainTab = 'replay' | 'raw' | 'problems' | 'match';
+export type MainTab = 'replay' | 'raw' | 'problems' | 'match' | 'compare';
 
 /** A folder (path '' = the whole root) of one root, or rootId null: every open folder. */
 export interface DashboardScope {
@@ -247,6 +248,6 @@ export interface ConnectionSlice {
   initConnection(): void;
 }
 
-export type AppState = LibrarySlice & SelectionSlice & ReplaySlice & UiSlice & EditorSlice & ConnectionSlice & SearchSlice & MatchSlice;
+export type AppState = LibrarySlice & SelectionSlice & ReplaySlice & UiSlice & EditorSlice & ConnectionSlice & SearchSlice & MatchSlice & CompareSlice;
 export type AppStore = StoreApi<AppState>;
 export type SliceCreator<T> = (set: AppStore['setState'], get: AppStore['getState'], deps: StoreDeps) => T;

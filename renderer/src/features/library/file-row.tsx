@@ -3,13 +3,24 @@ import { formatTokensShort, formatUsd } from '../../lib/format';
 
 /** One file in the sidebar: name on top, badges (or the parse error) below. */
 /** "changed #1 #3": which interactions a re-recording on disk altered (null: unknown). */
-function RerecordedBadge({ changed }: { changed: number[] | null }) {
+function RerecordedBadge({ changed, onReview }: { changed: number[] | null; onReview?: () => void }) {
   const list = changed?.length ? changed.map((i) => `#${i}`).join(' ') : '';
   const title = changed === null ? 'Changed on disk' : changed.length ? `Changed on disk: interactions ${list} differ from before` : 'Rewritten on disk with the same interactions';
+  // Not a tab stop (the tree is one, with arrow keys): the open file's banner is the keyboard path.
   return (
-    <span className="badge badge-rerecorded" data-testid="badge-rerecorded" title={title}>
+    <button
+      type="button"
+      tabIndex={-1}
+      className="badge badge-rerecorded"
+      data-testid="badge-rerecorded"
+      title={`${title}. Click to compare with the version before.`}
+      onClick={(e) => {
+        e.stopPropagation();
+        onReview?.();
+      }}
+    >
       changed{list ? ` ${list}` : ''}
-    </span>
+    </button>
   );
 }
 
@@ -23,7 +34,7 @@ export function shortNote(note: string): string {
   return (m?.[1] ?? note).replace(/^(a|an) /, '');
 }
 
-export function FileRow({ s, name, dirty, rerecorded }: { s: CassetteSummary; name: string; dirty?: boolean; rerecorded?: number[] | null }) {
+export function FileRow({ s, name, dirty, rerecorded, onReview }: { s: CassetteSummary; name: string; dirty?: boolean; rerecorded?: number[] | null; onReview?: () => void }) {
   const errs = s.errorStatuses.filter((c) => c >= 400);
   const cost = s.reportedUsd ?? s.estimatedUsd;
   return (
@@ -45,7 +56,7 @@ export function FileRow({ s, name, dirty, rerecorded }: { s: CassetteSummary; na
         </div>
       ) : (
         <div className="row-badges">
-          {rerecorded !== undefined ? <RerecordedBadge changed={rerecorded} /> : null}
+          {rerecorded !== undefined ? <RerecordedBadge changed={rerecorded} onReview={onReview} /> : null}
           {s.format ? <span className="badge" data-testid="badge-format">{s.format}</span> : null}
           <span className="badge" data-testid="badge-interactions" title={`${s.interactions} interactions`}>{s.interactions}×</span>
           {s.streaming ? <span className="badge badge-stream" data-testid="badge-streaming" title="Streamed response">stream</span> : null}

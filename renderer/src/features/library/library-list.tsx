@@ -2,7 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
-import { parseKey } from './library-model';
+import { parseKey, refKey } from './library-model';
 import { FileRow } from './file-row';
 import { moveFocus, type TreeRow } from './tree';
 
@@ -39,6 +39,14 @@ export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]
   };
   const toggle = (row: TreeRow, open?: boolean) => {
     if (row.kind === 'folder' && (open === undefined || open === row.collapsed)) store.getState().toggleFolder(row.key);
+  };
+
+  /** The re-recorded badge: open the file, then compare it with the version before. */
+  const review = async (key: string) => {
+    const changed = store.getState().rerecorded.get(key);
+    store.getState().setFocused(key);
+    await store.getState().select(parseKey(key));
+    if (store.getState().selected && refKey(store.getState().selected!) === key) await store.getState().reviewRerecording(changed?.[0]);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -88,7 +96,7 @@ export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]
               data-path={row.kind === 'file' ? row.summary.relPath : row.kind === 'folder' ? row.path : row.name}
             >
               {row.kind === 'file' ? (
-                <FileRow s={row.summary} name={row.name} dirty={row.key === dirtyKey} rerecorded={rerecorded.get(row.key)} />
+                <FileRow s={row.summary} name={row.name} dirty={row.key === dirtyKey} rerecorded={rerecorded.get(row.key)} onReview={() => void review(row.key)} />
               ) : (
                 <div className="row-name" title={`${row.kind === 'folder' ? row.path : row.name}: click for its dashboard`}>
                   <span

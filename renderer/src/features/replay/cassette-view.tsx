@@ -18,6 +18,8 @@ import { CassetteSummaryBar } from '../usage/cassette-summary-bar';
 import { ResponsePanel } from './response-panel';
 import { FolderDashboard } from '../dashboard/folder-dashboard';
 import { MatchTab } from '../match/match-tab';
+import { CompareView } from '../compare/compare-view';
+import { RerecordedBanner } from '../compare/rerecorded-banner';
 
 export function CassetteView() {
   const doc = useAppStore((s) => s.doc);
@@ -26,6 +28,7 @@ export function CassetteView() {
   const dirty = useAppStore((s) => s.editor.dirty);
   const diffOpen = useAppStore((s) => s.editor.diffOpen);
   const problemCount = useAppStore((s) => s.editor.findings.length);
+  const comparing = useAppStore((s) => s.compare.status !== 'idle');
   const dashboardOver = useAppStore((s) => s.dashboardScope !== null);
   // A folder clicked in the sidebar: its dashboard covers the cassette, which stays open behind it.
   if (dashboardOver && doc.status !== 'idle') {
@@ -57,10 +60,11 @@ export function CassetteView() {
     <div className="cassette" data-testid="cassette-view">
       <CassetteSummaryBar doc={doc} />
       <EditBar />
+      <RerecordedBanner />
       <div className="tabs">
         {/* The help button sits beside the tablist, not in it: a tablist holds only tabs. */}
         <div className="tab-list" role="tablist" aria-label="Cassette views">
-          {(['replay', 'raw', 'problems', 'match'] as const).map((t, i) => (
+          {(comparing ? TABS_COMPARING : TABS).map((t, i) => (
             <button
               key={t}
               type="button"
@@ -82,13 +86,15 @@ export function CassetteView() {
         <HelpButton />
       </div>
       <div className="tab-body" id="cassette-tab-body" role="tabpanel" aria-labelledby={`cassette-tab-${tab}`}>
-        {tab === 'raw' ? diffOpen ? <DiffView /> : <RawView /> : tab === 'problems' ? <ProblemsPanel /> : tab === 'match' ? <MatchTab doc={doc} /> : <ReplayTab doc={doc} />}
+        {tab === 'raw' ? diffOpen ? <DiffView /> : <RawView /> : tab === 'problems' ? <ProblemsPanel /> : tab === 'match' ? <MatchTab doc={doc} /> : tab === 'compare' && comparing ? <CompareView /> : <ReplayTab doc={doc} />}
       </div>
     </div>
   );
 }
 
-const TAB_LABEL = { replay: 'Replay', raw: 'Raw', problems: 'Problems', match: 'Match' } as const;
+const TAB_LABEL = { replay: 'Replay', raw: 'Raw', problems: 'Problems', match: 'Match', compare: 'Compare' } as const;
+const TABS = ['replay', 'raw', 'problems', 'match'] as const;
+const TABS_COMPARING = [...TABS, 'compare'] as const;
 
 /** Why there is nothing to replay: a parse error, a file that is no HTTP cassette, or none recorded. */
 function emptyReason(diags: readonly Diagnostic[]): string {

@@ -6,7 +6,7 @@ export type ActionId =
   | 'help' | 'quickOpen' | 'focusSearch' | 'listUp' | 'listDown' | 'listOpen'
   | 'playPause' | 'stepBack' | 'stepForward' | 'stepBack10' | 'stepForward10' | 'seekStart' | 'seekEnd'
   | 'slower' | 'faster' | 'prevInteraction' | 'nextInteraction' | 'tabReplay' | 'tabRaw'
-  | 'toggleMarkdown' | 'escape' | 'tabProblems' | 'tabMatch' | 'save' | 'undo' | 'redo'
+  | 'toggleMarkdown' | 'escape' | 'tabProblems' | 'tabMatch' | 'tabCompare' | 'save' | 'undo' | 'redo'
   | 'gotoEvent' | 'nextToolCall' | 'prevToolCall' | 'nextReasoning' | 'prevReasoning'
   | 'nextFinish' | 'prevFinish' | 'nextError' | 'prevError';
 
@@ -25,6 +25,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'tabRaw', keys: ['2'], label: 'Raw tab', group: 'General' },
   { id: 'tabProblems', keys: ['3'], label: 'Problems tab', group: 'General' },
   { id: 'tabMatch', keys: ['4'], label: 'Match tab: which interaction replays a request', group: 'General' },
+  { id: 'tabCompare', keys: ['5'], label: 'Compare tab (while comparing)', group: 'General' },
   { id: 'escape', keys: ['Escape'], label: 'Close dialog / leave search', group: 'General' },
   { id: 'listUp', keys: ['ArrowUp'], label: 'Previous file (library focused)', group: 'Library' },
   { id: 'listDown', keys: ['ArrowDown'], label: 'Next file (library focused)', group: 'Library' },

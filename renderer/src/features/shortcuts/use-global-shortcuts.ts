@@ -15,7 +15,7 @@ function isTyping(t: EventTarget | null): boolean {
 
 export function runAction(store: AppStore, id: ActionId): boolean {
   const s = store.getState();
-  const modal = s.shortcutsOpen || s.quickOpenOpen;
+  const modal = s.shortcutsOpen || s.quickOpenOpen || s.comparePickerOpen;
   switch (id) {
     case 'help': s.setShortcutsOpen(!s.shortcutsOpen); return true;
     case 'quickOpen': s.setQuickOpen(true); return true;
@@ -23,6 +23,7 @@ export function runAction(store: AppStore, id: ActionId): boolean {
     case 'escape':
       if (s.shortcutsOpen) s.setShortcutsOpen(false);
       else if (s.quickOpenOpen) s.setQuickOpen(false);
+      else if (s.comparePickerOpen) s.setComparePicker(false);
       else if (s.gotoEventOpen) s.setGotoEventOpen(false);
       // A folder's dashboard over an open cassette: Escape goes back to the cassette.
       else if (s.dashboardScope && s.doc.status !== 'idle') s.showDashboard(null);
@@ -39,6 +40,7 @@ export function runAction(store: AppStore, id: ActionId): boolean {
     case 'tabRaw': if (s.doc.status === 'ready') s.setTab('raw'); return true;
     case 'tabProblems': if (s.doc.status === 'ready') s.setTab('problems'); return true;
     case 'tabMatch': if (s.doc.status === 'ready') s.setTab('match'); return true;
+    case 'tabCompare': if (s.compare.status !== 'idle') s.setTab('compare'); return true;
     case 'undo': s.undoEdit(); return true;
     case 'redo': s.redoEdit(); return true;
     case 'toggleMarkdown': s.toggleMarkdown(); return true;

@@ -64,7 +64,23 @@ export function Timeline({ cassette, analysis }: { cassette: Cassette; analysis:
           >
             <span className="lane-label">
               <span className="lane-index">#{i}</span> {it.request.method} {pathOf(it.request.url)}
-              {changed?.includes(i) ? <span className="lane-changed" title="Changed by the last re-recording on disk"> ● changed</span> : null}
+              {changed?.includes(i) ? (
+                <button
+                  type="button"
+                  className="lane-changed link-button"
+                  title="Changed by the last re-recording on disk: compare with the version before"
+                  aria-label={`Review the changes of #${i}`}
+                  data-testid="lane-changed"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    void store.getState().reviewRerecording(i);
+                  }}
+                  // The lane takes Enter and Space for itself; here they press this button.
+                  onKeyDown={(e) => e.stopPropagation()}
+                >
+                  ● changed
+                </button>
+              ) : null}
             </span>
             <span className="lane-track">
               <span

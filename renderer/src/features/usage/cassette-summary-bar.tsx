@@ -5,6 +5,7 @@ import { useAppStoreApi } from '../../store/store-context';
 import { CostLine } from './cost-line';
 import { sumCosts, sumUsage } from './cost-bar';
 import { UsageBar } from './usage-bar';
+import { CompareMenu } from '../compare/compare-menu';
 
 export function CassetteSummaryBar({ doc }: { doc: Extract<DocState, { status: 'ready' }> }) {
   const store = useAppStoreApi();
@@ -34,6 +35,7 @@ export function CassetteSummaryBar({ doc }: { doc: Extract<DocState, { status: '
         <span className="badge">{cassette.format ?? 'unknown format'}</span>
         <span className="muted">{cassette.interactions.length} interaction{cassette.interactions.length === 1 ? '' : 's'}</span>
         {cassette.recordedWith ? <span className="muted">· {cassette.recordedWith}</span> : null}
+        <CompareMenu />
       </div>
       {cassette.interactions.length ? (
         <div className="usage-row" data-testid="cassette-usage">
