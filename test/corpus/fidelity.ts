@@ -13,6 +13,7 @@ import { isBinaryTag } from '../../shared/edit/nodes';
 import { parseCassette } from '../../shared/cassette/parse';
 import { analyzeCassette } from '../../shared/llm/analyze';
 import { utf8Encode } from '../../shared/util/bytes';
+import { lineStartsOf, posInLines } from '../../shared/edit/value-pos';
 
 /** The text's lines with every binary block folded into one placeholder line. */
 export function maskedLines(text: string): string[] {
@@ -37,19 +38,10 @@ export function maskedLines(text: string): string[] {
   return lines.filter((_, i) => !drop.has(i));
 }
 
+/** 0-based line of an offset. */
 function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (off) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const starts = lineStartsOf(text);
+  return (off) => posInLines(starts, off).line - 1;
 }
 
 /**

@@ -3,21 +3,19 @@
  * user sees one clear line per problem, never a stack or a usage dump for a typo, and a file
  * that is no cassette exits 1 saying so.
  */
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleEntry } from '../fuzz/child';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCli } from './cli-child';
 
 const dialects = fileURLToPath(new URL('../../fixtures/dialects/', import.meta.url));
-let cli: Awaited<ReturnType<typeof bundleEntry>>;
-let dir: string;
 
-beforeAll(async () => {
-  cli = await bundleEntry('main/cli/main.ts');
-  dir = mkdtempSync(join(tmpdir(), 'tapedeck-bad-input-'));
+const cli = useCli('tapedeck-bad-input-');
+const run = cli.run;
+
+beforeAll(() => {
+  const dir = cli.dir;
   mkdirSync(join(dir, 'folder/sub'), { recursive: true });
   copyFileSync(join(dialects, 'openai-chat-stream.yaml'), join(dir, 'folder/a.yaml'));
   copyFileSync(join(dialects, 'anthropic-stream.yaml'), join(dir, 'folder/sub/b.yaml'));
@@ -25,19 +23,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'empty.yaml'), '');
   writeFileSync(join(dir, 'image.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
   writeFileSync(join(dir, 'noise.har'), Buffer.from(Array.from({ length: 600 }, (_, i) => 0x80 + ((i * 37) % 0x40))));
-}, 60_000);
-afterAll(() => {
-  cli?.dispose();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli.script, ...argv], { cwd: dir, timeout: 30_000 }, (e, out, err) => {
-      resolve({ code: e ? ((e as { code?: number }).code ?? -1) : 0, out, err });
-    });
-  });
-}
 
 describe('the CLI on bad input', () => {
   it('a missing file prints only the one error line', async () => {

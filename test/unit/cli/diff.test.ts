@@ -3,23 +3,21 @@
  * folders (init, commit, modify): exit codes, --git file selection (modified, added, untracked,
  * deleted), and the three output formats.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../../shared/diff/types';
 import { fixtureDir } from '../diff/load';
-import { bundleEntry } from '../fuzz/child';
+import { useCli } from './cli-child';
 
-let cli: Awaited<ReturnType<typeof bundleEntry>>;
-let dir: string;
 const fx = (n: string) => join(fixtureDir, n);
-const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+const cli = useCli('tapedeck-diff-', { args: ['diff'] });
+const run = cli.run;
+const git = (...args: string[]) => execFileSync('git', args, { cwd: cli.dir, stdio: 'pipe' });
 
-beforeAll(async () => {
-  cli = await bundleEntry('main/cli/main.ts');
-  dir = mkdtempSync(join(tmpdir(), 'tapedeck-diff-'));
+beforeAll(() => {
+  const dir = cli.dir;
   git('init', '-q');
   git('config', 'user.email', 't@example.com');
   git('config', 'user.name', 'T');
@@ -39,19 +37,7 @@ beforeAll(async () => {
   unlinkSync(join(dir, 'cassettes/gone.har'));
   copyFileSync(fx('vcrpy-added.yaml'), join(dir, 'cassettes/new.yaml'));
   writeFileSync(join(dir, 'notes.txt'), 'changed\n');
-}, 60_000);
-afterAll(() => {
-  cli?.dispose();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli.script, 'diff', ...argv], { cwd: dir, timeout: 30_000 }, (e, out, err) => {
-      resolve({ code: e ? ((e as { code?: number }).code ?? -1) : 0, out, err });
-    });
-  });
-}
 
 describe('tapedeck diff A B', () => {
   it('exits 0 for an ids/dates-only re-record and 1 for a changed tool argument', async () => {

@@ -3,36 +3,22 @@
  * one line per hit with its interaction and stream event, --json, -i, --regex, and the exit
  * codes (0 found, 1 none, 2 bad usage).
  */
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleEntry } from '../fuzz/child';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCli } from './cli-child';
 
 const fixture = fileURLToPath(new URL('../../fixtures/search/stream-tool.yaml', import.meta.url));
-let cli: Awaited<ReturnType<typeof bundleEntry>>;
-let dir: string;
 
-beforeAll(async () => {
-  cli = await bundleEntry('main/cli/main.ts');
-  dir = mkdtempSync(join(tmpdir(), 'tapedeck-grep-'));
+const cli = useCli('tapedeck-grep-', { args: ['grep'] });
+const run = cli.run;
+
+beforeAll(() => {
+  const dir = cli.dir;
   mkdirSync(join(dir, 'cassettes/sub'), { recursive: true });
   copyFileSync(fixture, join(dir, 'cassettes/sub/stream-tool.yaml'));
-}, 60_000);
-afterAll(() => {
-  cli?.dispose();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli.script, 'grep', ...argv], { cwd: dir, timeout: 30_000 }, (e, out, err) => {
-      resolve({ code: e ? ((e as { code?: number }).code ?? -1) : 0, out, err });
-    });
-  });
-}
 
 describe('tapedeck grep', () => {
   it('prints file:interaction:event: snippet for each hit and exits 0', async () => {

@@ -1,32 +1,14 @@
 /** `tapedeck match` through the real CLI in a child process, on the match fixtures. */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleEntry } from '../fuzz/child';
+import { describe, expect, it } from 'vitest';
+import { useCli } from './cli-child';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/match/', import.meta.url));
-let cli: Awaited<ReturnType<typeof bundleEntry>>;
-let dir: string;
 
-beforeAll(async () => {
-  cli = await bundleEntry('main/cli/main.ts');
-  dir = mkdtempSync(join(tmpdir(), 'tapedeck-match-'));
-}, 60_000);
-afterAll(() => {
-  cli?.dispose();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli.script, ...argv], { cwd: fixtures, timeout: 30_000 }, (e, out, err) => {
-      resolve({ code: e ? ((e as { code?: number }).code ?? -1) : 0, out, err });
-    });
-  });
-}
+const cli = useCli('tapedeck-match-', { cwd: fixtures });
+const run = cli.run;
 
 const CHAT = `curl https://api.openai.com/v1/chat/completions -H 'Content-Type: application/json' -H 'User-Agent: openai-go/1.8.2' -d '{"model":"gpt-4o-mini","messages":[],"stream":false}'`;
 
@@ -50,7 +32,7 @@ describe('tapedeck match', () => {
   });
 
   it('--request FILE reads JSON; --recorder all explains every recorder; --json is machine-readable', async () => {
-    const file = join(dir, 'req.json');
+    const file = join(cli.dir, 'req.json');
     writeFileSync(file, JSON.stringify({ method: 'POST', url: 'https://api.anthropic.com/v1/messages', headers: { 'Content-Type': 'application/json' }, body: { model: 'claude-3-5-haiku-latest', max_tokens: 64, messages: [{ role: 'user', content: 'bye' }] } }));
     const r = await run('match', 'ruby-json-body.yml', '--request', file, '--recorder', 'all', '--json');
     expect(r.code).toBe(0);
