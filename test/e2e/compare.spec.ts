@@ -87,7 +87,8 @@ test('Compare with HEAD shows the changed tool argument, not the new ids; raw te
   await expect(shape.locator('.cmp-a')).toHaveText('4 events · 1.20 s');
   await expect(shape.locator('.cmp-b')).toHaveText('4 events · 1.40 s');
   await page.setViewportSize({ width: 1280, height: 760 });
-  await page.screenshot({ path: 'docs/screens/diff-view.png' });
+  // The README's picture (docs/screens/diff-view.png) is copied from here after a look.
+  await shot(page, 'diff-view');
   expect(await a11y(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   await shot(page, 'compare-dark');
