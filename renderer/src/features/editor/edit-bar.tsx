@@ -15,6 +15,8 @@ export function EditBar() {
   const st = () => store.getState();
   return (
     <>
+      {/* Always mounted, so a screen reader hears "Saved", "… — unsaved" or a failure as it happens. */}
+      <div className="sr-only" role="status" aria-live="polite" data-testid="edit-live">{e.notice?.text ?? ''}</div>
       {e.conflict ? (
         <div className="banner banner-warn" role="alert" data-testid="conflict-banner">
           <span><b>The file changed on disk</b> while you have unsaved edits.</span>

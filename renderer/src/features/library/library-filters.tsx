@@ -49,6 +49,7 @@ export function LibraryFilterBar({ filters, facets, openedCount }: Props) {
           }
         }}
         data-testid="library-search"
+        aria-label="Search the library"
         aria-describedby="search-hint"
       />
       <div id="search-hint" className="hint">

@@ -88,6 +88,7 @@ export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]
               id={`row-${item.index}`}
               role="treeitem"
               aria-selected={row.key === selectedKey}
+              aria-level={row.depth + 1}
               aria-expanded={row.kind === 'folder' ? !row.collapsed : undefined}
               className={cls}
               style={{ transform: `translateY(${item.start}px)`, height: item.size, paddingLeft: 8 + row.depth * 14 }}

@@ -1,5 +1,6 @@
 /** Ctrl/Cmd+P: fuzzy-find a cassette by path across every root. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useDialogFocus } from '../../components/use-dialog-focus';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { fuzzyScore } from './filter';
 
@@ -11,7 +12,7 @@ export function QuickOpen() {
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  const focus = useDialogFocus<HTMLDivElement>(input);
 
   const results = useMemo(() => {
     const scored: { s: (typeof all)[number]; score: number }[] = [];
@@ -34,7 +35,7 @@ export function QuickOpen() {
 
   return (
     <div className="overlay overlay-top" onClick={close} data-testid="quick-open">
-      <div className="dialog quick-open" role="dialog" aria-modal="true" aria-label="Quick open" onClick={(e) => e.stopPropagation()}>
+      <div ref={focus.ref} onKeyDown={focus.onKeyDown} className="dialog quick-open" role="dialog" aria-modal="true" aria-label="Quick open" onClick={(e) => e.stopPropagation()}>
         <input
           ref={input}
           className="search"

@@ -17,7 +17,7 @@ export function HeaderList({ headers, interaction, side }: { headers: Header[]; 
             <li key={i} data-testid="header-row" data-name={h.name}>
               <button type="button" className="link-button mono" title="Go to source" onClick={() => store.getState().gotoSource({ kind: 'header', interaction, side, index: i })}>{h.name}</button>
               <span className="mono header-value">{h.value}</span>
-              <EditToggle label="" testId="header-edit-open">
+              <EditToggle label="" field={`${h.name} value`} testId="header-edit-open">
                 {(close) => (
                   <TextEditForm initial={h.value} rows={1} testId="header-edit" onClose={close}
                     onApply={(value) => [{ kind: 'header', interaction, side, name: h.name, value, occurrence }]} />

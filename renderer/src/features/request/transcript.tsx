@@ -20,7 +20,7 @@ export function Transcript({ messages, interaction, links, onGoto }: Props) {
             <div className="msg-role">{m.role}{m.name ? <span className="muted"> · {m.name}</span> : null}</div>
             {m.text ? <div className="msg-text">{m.text}</div> : null}
             {m.text ? (
-              <EditToggle label="Edit" testId="message-edit-open">
+              <EditToggle label="Edit" field={`${m.role} message`} testId="message-edit-open">
                 {(close) => (
                   <TextEditForm initial={m.text} mono={false} testId="message-edit" onClose={close}
                     onApply={(text) => [{ kind: 'text', interaction, side: 'request', old: m.text, text }]} />

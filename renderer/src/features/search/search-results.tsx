@@ -24,7 +24,7 @@ export function SearchResults({ query }: { query: string }) {
   const ts = useAppStore((s) => s.textSearch);
   const set = store.getState().setSearchOptions;
   const toggle = (k: keyof typeof ts.options, label: string, title: string) => (
-    <button type="button" className={`chip ${ts.options[k] ? 'is-on' : ''}`} aria-pressed={ts.options[k]} title={title} onClick={() => set({ [k]: !ts.options[k] })} data-testid={`search-${k}`}>
+    <button type="button" className={`chip ${ts.options[k] ? 'is-on' : ''}`} aria-pressed={ts.options[k]} title={title} aria-label={title} onClick={() => set({ [k]: !ts.options[k] })} data-testid={`search-${k}`}>
       {label}
     </button>
   );
@@ -36,7 +36,7 @@ export function SearchResults({ query }: { query: string }) {
   return (
     <section className="search-results" aria-label="Full-text search results" data-testid="search-results" onKeyDown={moveBetweenHits}>
       <div className="search-results-bar">
-        <span className="hint" data-testid="search-summary">{hitCount}</span>
+        <span className="hint" role="status" data-testid="search-summary">{hitCount}</span>
         <span className="filter-row">
           {toggle('caseSensitive', 'Aa', 'Match case')}
           {toggle('wholeWord', 'W', 'Whole words')}

@@ -1,4 +1,5 @@
 import { Kbd } from '../../components/kbd';
+import { useDialogFocus } from '../../components/use-dialog-focus';
 import { useAppStoreApi } from '../../store/store-context';
 import { SHORTCUTS } from './keymap';
 
@@ -6,9 +7,11 @@ import { SHORTCUTS } from './keymap';
 export function ShortcutsOverlay() {
   const store = useAppStoreApi();
   const groups = [...new Set(SHORTCUTS.map((s) => s.group))];
+  const focus = useDialogFocus<HTMLDivElement>();
   return (
     <div className="overlay" onClick={() => store.getState().setShortcutsOpen(false)} data-testid="shortcuts-overlay">
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
+      {/* Focusable: it takes focus on open, and its arrow keys scroll the list when it overflows. */}
+      <div ref={focus.ref} tabIndex={0} onKeyDown={focus.onKeyDown} className="dialog" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()} data-testid="shortcuts-dialog">
         <h2>Keyboard shortcuts</h2>
         <div className="shortcut-groups">
           {groups.map((g) => (

@@ -38,7 +38,7 @@ export const ToolCallCard = memo(function ToolCallCard({ call, link, onGoto, scr
         ) : null}
       </div>
       {interaction !== undefined && !scrubbing ? (
-        <EditToggle label="Edit" testId="tool-call-edit-open">
+        <EditToggle label="Edit" field="tool call" testId="tool-call-edit-open">
           {(close) => {
             // Edit the final call (the card may show a partial state mid-stream).
             const d = store.getState().doc;
