@@ -17,6 +17,10 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => served?.stop());
 
+// A scan of the whole app (Monaco included) takes several seconds, and many times that on a
+// loaded 2-core machine running two workers: these tests get room beyond the default minute.
+test.describe.configure({ timeout: 240_000 });
+
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const FILE = 'viewer/tool-calls-stream.yaml';
 
