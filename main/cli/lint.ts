@@ -68,6 +68,11 @@ async function lintOne(file: string, rel: string, explicit: boolean, opts: LintO
   let r = lintCassetteDetailed(input, file, opts);
   if (r.format === null && !explicit && (typeof input !== 'string' || !looksLikeBrokenCassette(input))) return null;
   const result: Linted = { path: file, findings: r.findings, fixed: [], fixFailed: [] };
+  // A file named on the command line that is no cassette at all is an error, not a clean file.
+  if (r.format === null && explicit && !r.findings.some((f) => f.severity === 'error')) {
+    const why = typeof input === 'string' && input.trim() === '' ? 'the file is empty' : 'no recorder layout found (go-vcr, vcrpy, Ruby VCR, HAR)';
+    result.findings = [{ code: 'cassette/parse-error', severity: 'error', message: `Not a cassette: ${why}`, line: 1, column: 1 }, ...r.findings];
+  }
   if (fix && typeof input === 'string' && !('error' in decoded) && r.findings.some((f) => f.fix)) {
     const rep = applyFixesDetailed(input, r.findings);
     result.fixFailed = rep.failed.map((f) => `${f.finding.fix!.title}: ${f.error}`);
