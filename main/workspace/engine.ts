@@ -191,3 +191,15 @@ function parseProblemOf(c: Cassette): ParseProblem | null {
   }
   return null;
 }
+
+/** Runs EngineTasks: a worker pool (pool.ts) or, without a worker script, the calling thread (in-thread-pool.ts). */
+export interface EnginePool {
+  /** Higher `priority` runs first within its lane (the scan passes file size: biggest first,
+   *  so one huge file does not end up alone on one worker at the end of a scan). Equal
+   *  priorities are FIFO. */
+  run(task: EngineTask, priority?: number): Promise<EngineResult>;
+  /** 'worker' or 'in-thread': which path is in use (tests assert the real worker path). */
+  readonly mode: 'worker' | 'in-thread';
+  readonly engineId: string;
+  close(): Promise<void>;
+}

@@ -10,7 +10,7 @@ import { atomicWriteFile, READ_ONLY } from '../fs/atomic-write';
 import { checkRelPath, resolveInRoot } from './confine';
 import { openInRoot } from './confined-open';
 import { contentHash } from './engine';
-import type { EnginePool } from './pool';
+import type { EnginePool } from './engine';
 import type { RootIndex } from './root-index';
 import { revisionOf } from './root-rows';
 

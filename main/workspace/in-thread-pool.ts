@@ -4,8 +4,7 @@
  * while a file parses, but the app still works.
  */
 import { registerNodeCodecs } from '../backend/node-codecs';
-import { runEngineTask } from './engine';
-import type { EnginePool } from './pool';
+import { runEngineTask, type EnginePool } from './engine';
 
 const INLINE_ENGINE_ID = 'in-thread-1';
 

@@ -5,21 +5,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { EngineResult, EngineTask } from './engine';
+import type { EnginePool, EngineResult, EngineTask } from './engine';
 import { inThreadPool } from './in-thread-pool';
 import { Lanes } from './job-queue';
 import { resolveWorkerScript } from './worker-script';
-
-export interface EnginePool {
-  /** Higher `priority` runs first within its lane (the scan passes file size: biggest first,
-   *  so one huge file does not end up alone on one worker at the end of a scan). Equal
-   *  priorities are FIFO. */
-  run(task: EngineTask, priority?: number): Promise<EngineResult>;
-  /** 'worker' or 'in-thread': which path is in use (tests assert the real worker path). */
-  readonly mode: 'worker' | 'in-thread';
-  readonly engineId: string;
-  close(): Promise<void>;
-}
 
 interface Job {
   id: number;

@@ -14,7 +14,7 @@ import { Batcher } from './batcher';
 import { isInside } from './confine';
 import { loadCache, saveCache } from './cache';
 import type { EngineResult } from './engine';
-import type { EnginePool } from './pool';
+import type { EnginePool } from './engine';
 import { RootRows, type FileEntry } from './root-rows';
 import { walk, type ScannedFile } from './scan';
 import { watchRoot, type RootWatcher } from './watcher';

@@ -17,7 +17,8 @@ import {
 import { checkRelPath, isInside } from './confine';
 import { readFileAt, saveFileAt } from './file-io';
 import { readRevisionAt } from './git-revision';
-import { createEnginePool, type EnginePool } from './pool';
+import type { EnginePool } from './engine';
+import { createEnginePool } from './pool';
 import { readRecent, rememberRecent } from './recent';
 import { RootIndex } from './root-index';
 import { searchFiles } from '../../shared/search/search-files';

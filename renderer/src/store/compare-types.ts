@@ -28,6 +28,8 @@ export interface CompareRequest {
 export interface CompareSide {
   source: CompareSource;
   label: string;
+  /** The cassette's path relative to its folder, shown in the side's heading. */
+  path: string;
   text: string;
   cassette: Cassette;
   analysis: CassetteAnalysis;

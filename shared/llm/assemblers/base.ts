@@ -6,6 +6,7 @@
  */
 import type { AssembledMessage, Citation, RedactedThinking, StreamEvent, ToolCallState, Usage } from '../../model/llm';
 import { builtinState, type RawBuiltin } from '../builtin-summary';
+import type { RawCall } from './raw-call';
 import { classifyArgs } from '../tool-args';
 import { noteFor, type StepMark, type StepNote } from './step-note';
 
@@ -17,13 +18,7 @@ export interface Assembler {
   clone(): Assembler;
 }
 
-/** Immutable tool-call record; replaced (never mutated) when it grows. */
-export interface RawCall {
-  readonly slot: number;
-  readonly id: string | null;
-  readonly name: string;
-  readonly arguments: string;
-}
+export type { RawCall } from './raw-call';
 
 // Parse results are cached per immutable record, so stepping and seeking only parse calls that changed.
 const parsedCache = new WeakMap<RawCall, ToolCallState>();

@@ -6,7 +6,7 @@
  */
 import type { StreamEvent, Usage } from '../../model/llm';
 import type { RawBuiltin } from '../builtin-summary';
-import type { RawCall } from './base';
+import type { RawCall } from './raw-call';
 
 /** What a step changed; the event list filters and the jump keys look for these. */
 export type StepTag = 'text' | 'reasoning' | 'tool-start' | 'tool-args' | 'finish' | 'usage' | 'error' | 'done' | 'meta';
