@@ -10,7 +10,8 @@ import { registerNodeCodecs } from '../backend/node-codecs';
 import { runEngineTask } from '../workspace/engine';
 import type { SearchQuery } from '../../shared/search/query';
 import { compileQuery } from '../../shared/search/query';
-import { searchFiles, type FileHits } from '../../shared/search/search-files';
+import type { FileHits } from '../../shared/search/search-files';
+import { createGuardedSearch } from '../workspace/guarded-search';
 import { parseArgs } from './args';
 import { collectFiles } from './collect-files';
 import { UsageError, type CliIo } from './io';
@@ -32,22 +33,28 @@ export async function grepCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const { files } = await collectFiles(paths.map((p) => path.resolve(io.cwd, p)));
   registerNodeCodecs();
-  let found = false;
-  for (const { file } of files) {
-    const shown = relPath(io.cwd, file);
-    const res = runEngineTask({ kind: 'file', absPath: file, ref: { rootId: 'cli', relPath: shown }, knownHash: null });
-    if (res.kind !== 'indexed') continue;
-    const out = searchFiles([{ file: shown, docs: res.docs }], query);
-    if (out.error) {
-      io.stderr(`tapedeck grep: ${shown}: ${out.error}\n`);
-      return 2;
+  // A --regex search runs in a worker that is ended when a pattern runs away (see there).
+  const search = createGuardedSearch();
+  try {
+    let found = false;
+    for (const { file } of files) {
+      const shown = relPath(io.cwd, file);
+      const res = runEngineTask({ kind: 'file', absPath: file, ref: { rootId: 'cli', relPath: shown }, knownHash: null });
+      if (res.kind !== 'indexed') continue;
+      const out = await search.search([{ file: shown, docs: res.docs }], query);
+      if (out.error) {
+        io.stderr(`tapedeck grep: ${shown}: ${out.error}\n`);
+        return 2;
+      }
+      for (const f of out.files) {
+        found = true;
+        io.stdout(args.flags.has('json') ? jsonLines(f) : textLines(f));
+      }
     }
-    for (const f of out.files) {
-      found = true;
-      io.stdout(args.flags.has('json') ? jsonLines(f) : textLines(f));
-    }
+    return found ? 0 : 1;
+  } finally {
+    await search.close();
   }
-  return found ? 0 : 1;
 }
 
 function textLines(f: FileHits<string>): string {

@@ -5,6 +5,8 @@
 import { parentPort } from 'node:worker_threads';
 import { registerNodeCodecs } from '../backend/node-codecs';
 import { runEngineTask, type EngineTask } from './engine';
+import { runSearchMessage, type SearchMessage } from './search-message';
+import type { InteractionDoc } from '../../shared/search/doc';
 import type { WorkerReply } from './pool';
 
 registerNodeCodecs();
@@ -14,8 +16,12 @@ interface Request {
   tasks: EngineTask[];
 }
 
+/** The guarded search's worker runs this same script and keeps its documents here. */
+const mirror = new Map<number, InteractionDoc[]>();
+
 // One reply per message: a batch of small files wakes the main thread once, not per file.
-parentPort?.on('message', (msg: Request) => {
+parentPort?.on('message', (msg: Request | SearchMessage) => {
+  if ('search' in msg) return runSearchMessage(mirror, msg, (r) => parentPort?.postMessage(r));
   const results: WorkerReply['results'] = msg.tasks.map((task) => {
     try {
       return { ok: true, result: runEngineTask(task) };

@@ -21,7 +21,7 @@ import type { EnginePool } from './engine';
 import { createEnginePool } from './pool';
 import { readRecent, rememberRecent } from './recent';
 import { RootIndex } from './root-index';
-import { searchFiles } from '../../shared/search/search-files';
+import { createGuardedSearch } from './guarded-search';
 
 /** Files listed in one search answer: more than anyone reads in a sidebar. */
 const MAX_FILES = 200;
@@ -64,6 +64,7 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
   let initialSelection: CassetteRef | null = null;
   let poolPromise: Promise<EnginePool> | null = null;
   const pool = () => (poolPromise ??= createEnginePool(opts.workerCount, opts.workerScript));
+  const search = createGuardedSearch({ workerScript: opts.workerScript });
   let recentWrites: Promise<unknown> = Promise.resolve();
   let scanning = 0;
   let outstanding = 0;
@@ -170,7 +171,7 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
     async searchCassettes(req) {
       if (typeof req?.pattern !== 'string') throw new ApiFailure('search.invalid', 'A search pattern is required.');
       const q = { pattern: req.pattern, caseSensitive: req.caseSensitive === true, wholeWord: req.wholeWord === true, regex: req.regex === true };
-      return searchFiles(searchable(roots.values()), q, { maxFiles: MAX_FILES });
+      return search.search(searchable(roots.values()), q, { maxFiles: MAX_FILES });
     },
 
     whenIndexed: () =>
@@ -190,6 +191,7 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
       roots.clear();
       await Promise.all(all.map((r) => r.close()));
       if (poolPromise) await (await poolPromise).close();
+      await search.close();
       await recentWrites;
       for (const w of idleWaiters.splice(0)) w();
     },

@@ -199,6 +199,7 @@ export async function run(report: Report): Promise<void> {
     console.error(`workspace bench: search queries listed up to ${queries.files} files`);
     report({ name: 'search.query_p95_ms', value: round(percentile(queries.plain, 95), 1), unit: 'ms', baseline: 'target', baselineValue: 50 });
     report({ name: 'search.regex_p95_ms', value: round(percentile(queries.regex, 95), 1), unit: 'ms', baseline: 'target', baselineValue: 300 });
+    report({ name: 'search.regex_first_ms', value: round(queries.firstRegex, 1), unit: 'ms' });
     report({ name: 'search.engine_1thread_s', value: round(engineS, 2), unit: 's', baseline: 'engine without search (target ≤ 1.15x)', baselineValue: round(noSearchS, 2) });
   } finally {
     clearInterval(sampler);

@@ -3,10 +3,12 @@
  * one line per hit with its interaction and stream event, --json, -i, --regex, and the exit
  * codes (0 found, 1 none, 2 bad usage).
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleEntry } from '../fuzz/child';
+import { goVcr } from '../workspace/helpers';
 import { useCli } from './cli-child';
 
 const fixture = fileURLToPath(new URL('../../fixtures/search/stream-tool.yaml', import.meta.url));
@@ -14,11 +16,17 @@ const fixture = fileURLToPath(new URL('../../fixtures/search/stream-tool.yaml', 
 const cli = useCli('tapedeck-grep-', { args: ['grep'] });
 const run = cli.run;
 
-beforeAll(() => {
+beforeAll(async () => {
   const dir = cli.dir;
   mkdirSync(join(dir, 'cassettes/sub'), { recursive: true });
   copyFileSync(fixture, join(dir, 'cassettes/sub/stream-tool.yaml'));
-});
+  mkdirSync(join(dir, 'runaway'));
+  writeFileSync(join(dir, 'runaway/long-words.yaml'), goVcr([{ content: 'Extraordinarily complicated multiplication tables, unfortunately!' }]));
+  // As in the built app, the index worker sits beside the CLI bundle (a --regex grep runs in it).
+  const worker = await bundleEntry('main/workspace/index-worker.ts');
+  copyFileSync(worker.script, join(dirname(cli.script), 'index-worker.js'));
+  worker.dispose();
+}, 60_000);
 
 describe('tapedeck grep', () => {
   it('prints file:interaction:event: snippet for each hit and exits 0', async () => {
@@ -53,4 +61,11 @@ describe('tapedeck grep', () => {
     expect((await run('--bogus', 'x', 'cassettes')).code).toBe(2);
     expect(await run('x', 'missing')).toEqual({ code: 2, out: '', err: 'tapedeck grep: no such file or folder: missing\n' });
   });
+
+  it('stops a regex that runs away inside one answer, with a message and exit 2', async () => {
+    // Exponential backtracking in one exec: without the worker this would run for hours.
+    const r = await run('--regex', '(\\w+\\s?)+$', 'runaway');
+    expect(r).toEqual({ code: 2, out: '', err: expect.stringMatching(/^tapedeck grep: runaway\/long-words\.yaml: The search took longer than 2000 ms and was stopped/) });
+    expect((await run('--regex', 'multipl\\w+', 'runaway')).code).toBe(0);
+  }, 30_000);
 });

@@ -68,4 +68,22 @@ describe('searchCassettes', () => {
       await ws.close();
     }
   });
+
+  it('stops a runaway regex with a message and keeps answering', async () => {
+    const other = tempDir();
+    writeFile(other, 'long.yaml', goVcr([{ content: 'Extraordinarily complicated multiplication tables, unfortunately!' }]));
+    const ws = createWorkspace({ configDir, emit: new Recorder().emit, workerCount: 1 });
+    try {
+      await ws.openPath(other);
+      await ws.whenIndexed();
+      // Exponential backtracking inside one answer: the engine's between-field deadline never
+      // gets a turn, so the worker running it is ended.
+      const r = await ws.searchCassettes({ pattern: '(\\w+\\s?)+$', regex: true });
+      expect(r.error).toMatch(/took longer than 2000 ms and was stopped/);
+      expect(files(await ws.searchCassettes({ pattern: 'multipl\\w+', regex: true }))).toEqual([['long.yaml', [0]]]);
+    } finally {
+      await ws.close();
+      removeDir(other);
+    }
+  }, 30_000);
 });
