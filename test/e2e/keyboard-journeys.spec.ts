@@ -153,13 +153,17 @@ test('journey 2: scrub a stream with the keys, with the position read out', asyn
   await expect(event).toHaveText('11', { timeout: 20_000 });
   await expect(live).toHaveText('Event 11 of 11');
 
-  // ] moves to the next interaction; the timeline's lanes take focus and Enter picks one.
+  // ] moves to the next interaction. The timeline is one Tab stop, its selected lane; the
+  // arrows walk the lanes and select as they go.
   await page.keyboard.press(']');
-  await expect(page.locator('[data-testid="timeline-lane"][aria-selected="true"]')).toContainText('#1');
-  const lane0 = page.getByTestId('timeline-lane').first();
-  await tabTo(page, lane0);
+  const lanes = page.getByTestId('timeline-lane');
+  await expect(lanes.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await tabTo(page, lanes.nth(1));
+  await expectVisibleFocus(lanes.nth(1));
+  await expect(lanes.first()).toHaveAttribute('tabindex', '-1');
+  await page.keyboard.press('ArrowUp');
+  const lane0 = lanes.first();
   await expectVisibleFocus(lane0);
-  await page.keyboard.press('Enter');
   await expect(lane0).toHaveAttribute('aria-selected', 'true');
   await screen(page, 'keyboard-scrub');
 

@@ -50,13 +50,18 @@ export function Timeline({ cassette, analysis }: { cassette: Cassette; analysis:
             aria-selected={i === selected}
             className={`lane ${i === selected ? 'is-selected' : ''} ${changed?.includes(i) ? 'is-changed' : ''}`}
             data-changed={changed?.includes(i) ? 'true' : undefined}
-            tabIndex={0}
+            // One Tab stop for the whole list (the selected lane); ArrowUp/ArrowDown move through
+            // it, so a cassette of fifty calls is not fifty Tab presses to get past.
+            tabIndex={i === selected ? 0 : -1}
             onClick={() => store.getState().selectInteraction(i)}
             onKeyDown={(e) => {
-              if (e.key !== 'Enter' && e.key !== ' ') return;
+              const to = e.key === 'ArrowUp' ? i - 1 : e.key === 'ArrowDown' ? i + 1 : e.key === 'Enter' || e.key === ' ' ? i : null;
+              if (to === null) return;
               e.preventDefault();
               e.stopPropagation();
-              store.getState().selectInteraction(i);
+              if (to < 0 || to >= cassette.interactions.length) return;
+              store.getState().selectInteraction(to);
+              if (to !== i) e.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-testid="timeline-lane"][data-index="${to}"]`)?.focus();
             }}
             title={tip}
             data-testid="timeline-lane"
