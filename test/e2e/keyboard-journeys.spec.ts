@@ -222,3 +222,28 @@ test('journey 3: edit a message, undo and redo, save, all from the keyboard', as
   expect(saved).toContain('{"role":"user","content":"Add and multiply 4 and 5"}');
   expect(saved.split('\n').length).toBe(readFileSync(join(fixturesDir, FILE), 'utf8').split('\n').length);
 });
+
+test('journey 3, in the Raw tab: type in the editor, save, and leave it again', async ({ page }) => {
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('tool-calls');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('cassette-path')).toHaveText(FILE);
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('tab-raw')).toHaveAttribute('aria-selected', 'true');
+  const editor = page.locator('.monaco-editor [aria-label^="Editor content"]');
+  await expect(editor).toHaveCount(1);
+  // The editor is a Tab stop after the tabs (Monaco draws its own cursor and focus border).
+  await tabTo(page, editor);
+  await expect(page.locator('.monaco-editor.focused')).toHaveCount(1);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('# checked by keyboard');
+  await expect(page.getByTestId('tab-dirty')).toBeVisible();
+  await page.keyboard.press('Control+S');
+  await expect(page.getByTestId('edit-live')).toHaveText('Saved');
+  expect(readFileSync(join(dir, FILE), 'utf8').trimEnd().endsWith('# checked by keyboard')).toBe(true);
+  // Tab types a tab in the editor; Ctrl+M (Monaco's tab focus mode) lets Shift+Tab leave it.
+  await page.keyboard.press('Control+M');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('.monaco-editor.focused')).toHaveCount(0);
+  await expectVisibleFocus(page.locator(':focus'));
+});
