@@ -8,6 +8,7 @@ import { createAppStore } from './store/create-app-store';
 import { StoreProvider } from './store/store-context';
 import { createWorkerAnalyzer } from './workers/analyze-client';
 import { exposeTestHooks } from './test-hooks';
+import { applyTheme, loadThemePref } from './lib/theme';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/library.css';
@@ -16,6 +17,9 @@ import './styles/replay.css';
 import './styles/editor.css';
 import './styles/match.css';
 import './styles/compare.css';
+
+// Before the first render, so a chosen theme never flashes the OS's first.
+applyTheme(loadThemePref());
 
 const worker = createWorkerAnalyzer();
 const api = connectApi();

@@ -101,7 +101,7 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get, deps) => 
         return false;
       }
       burst++;
-      patch({ notice: { kind: 'info', text: `${r.label} — unsaved` } });
+      patch({ notice: { kind: 'info', text: `${r.label} — unsaved (Ctrl+Z undoes)` } });
       commitText(pushText(e.history, r.text, r.label), true);
       return true;
     },

@@ -133,6 +133,9 @@ export interface UiSlice {
   /** The scrubber's "go to event N" field (Mod+G). */
   gotoEventOpen: boolean;
   markdownRaw: boolean;
+  /** The reasoning pane is expanded: kept while the cursor, the interaction or the file changes. */
+  reasoningOpen: boolean;
+  setReasoningOpen(open: boolean): void;
   /** Raw view scroll request; the nonce re-triggers a jump to the same line. */
   rawJump: { line: number; column?: number; nonce: number } | null;
   setTab(t: MainTab): void;

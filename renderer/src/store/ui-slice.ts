@@ -6,6 +6,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   quickOpenOpen: false,
   gotoEventOpen: false,
   markdownRaw: false,
+  reasoningOpen: false,
+  setReasoningOpen: (reasoningOpen) => set({ reasoningOpen }),
   rawJump: null,
   // Asking for a tab (or a line in Raw) means the cassette, not a folder's dashboard over it.
   setTab: (mainTab) => set({ mainTab, dashboardScope: null }),

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStoreApi } from '../../store/store-context';
 import { loadMonaco, monacoTheme } from './monaco-loader';
+import { onThemeChange } from '../../lib/theme';
 
 export function DiffView() {
   const store = useAppStoreApi();
@@ -30,6 +31,8 @@ export function DiffView() {
         fixedOverflowWidgets: true,
       });
       diff.setModel({ original, modified });
+      // Open at the first change (it waits for the diff): a re-record may differ only at line 900.
+      diff.revealFirstDiff();
       let applying = false;
       const sub = modified.onDidChangeContent(() => {
         if (!applying) store.getState().setText(modified.getValue(), 'Take from disk');
@@ -43,7 +46,9 @@ export function DiffView() {
         const left = s.editor.file.conflict?.text ?? s.editor.file.baseText;
         if (left !== original.getValue()) original.setValue(left);
       });
+      const offTheme = onThemeChange(() => monaco.editor.setTheme(monacoTheme()));
       dispose = () => {
+        offTheme();
         sub.dispose();
         unsub();
         diff.dispose();

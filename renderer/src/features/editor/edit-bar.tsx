@@ -43,7 +43,8 @@ export function EditBar() {
           <button type="button" onClick={() => st().dismissInvalid()} data-testid="read-only-cancel">Cancel</button>
         </div>
       ) : null}
-      {e.dirty || e.notice || e.force ? (
+      {/* Also after undoing back to the saved text: Redo must stay reachable while there is something to redo. */}
+      {e.dirty || e.notice || e.force || canRedo(e.history) ? (
         <div className="edit-bar" data-testid="edit-bar">
           {e.dirty ? <span className="dirty-flag" data-testid="dirty-flag">● Unsaved changes{e.gzip ? ' (saved gzipped)' : ''}</span> : null}
           {e.notice ? (

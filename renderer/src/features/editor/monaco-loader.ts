@@ -1,5 +1,6 @@
 /** Lazy Monaco: the first Raw tab (or diff) pays for the download; the viewer never does. */
 import type * as MonacoApi from 'monaco-editor/editor';
+import { isDark } from '../../lib/theme';
 
 export type Monaco = typeof MonacoApi;
 
@@ -10,7 +11,7 @@ export function loadMonaco(): Promise<Monaco> {
   return loading;
 }
 
-/** Monaco's theme follows the app's (which follows the OS colour scheme). */
+/** Monaco's theme follows the app's (the OS colour scheme, or the theme chosen in the app). */
 export function monacoTheme(): 'vs' | 'vs-dark' {
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'vs-dark' : 'vs';
+  return isDark() ? 'vs-dark' : 'vs';
 }

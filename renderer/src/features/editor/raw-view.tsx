@@ -9,6 +9,7 @@ import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import type { AppStore } from '../../store/types';
 import { minimalReplace } from './history';
 import { loadMonaco, monacoTheme, type Monaco } from './monaco-loader';
+import { onThemeChange } from '../../lib/theme';
 import { installCodeActions, syncMarkers } from './monaco-problems';
 import { followCursor } from './follow-cursor';
 
@@ -129,9 +130,8 @@ function mountEditor(monaco: Monaco, el: HTMLElement, store: AppStore) {
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => store.getState().redoEdit());
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void store.getState().save());
 
-  const media = window.matchMedia?.('(prefers-color-scheme: dark)');
-  const onScheme = () => monaco.editor.setTheme(monacoTheme());
-  media?.addEventListener('change', onScheme);
+  // Monaco's theme is global: one setTheme recolours this editor and any diff editor.
+  const offTheme = onThemeChange(() => monaco.editor.setTheme(monacoTheme()));
 
   const codeActions = installCodeActions(monaco, store);
   const markers = syncMarkers(monaco, model, store);
@@ -140,7 +140,7 @@ function mountEditor(monaco: Monaco, el: HTMLElement, store: AppStore) {
   return {
     editor,
     dispose() {
-      media?.removeEventListener('change', onScheme);
+      offTheme();
       sub.dispose();
       unsub();
       unsubRo();

@@ -72,6 +72,11 @@ export function LibraryList({ rows, focusedKey, selectedKey }: { rows: TreeRow[]
       aria-label="Cassettes"
       aria-activedescendant={focusedIndex >= 0 ? `row-${focusedIndex}` : undefined}
       onKeyDown={onKeyDown}
+      // Arriving in the list (ArrowDown from the search box, Tab) lands on a row, not nowhere.
+      onFocus={(e) => {
+        const s = store.getState();
+        if (e.target === e.currentTarget && rows.length && !rows.some((r) => r.key === s.focusedKey)) s.setFocused(rows[0].key);
+      }}
       data-testid="library-list"
     >
       <div style={{ height: v.getTotalSize(), position: 'relative' }}>

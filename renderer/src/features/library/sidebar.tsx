@@ -1,5 +1,6 @@
 /** The library sidebar: folder totals, search and filters, and the virtualised tree. */
 import { StateMessage } from '../../components/state-message';
+import { ThemeSelect } from '../../components/theme-select';
 import { SearchResults } from '../search/search-results';
 import { formatTokensShort, formatUsd } from '../../lib/format';
 import { useAppStore } from '../../store/store-context';
@@ -53,6 +54,10 @@ export function Sidebar() {
       ) : (
         <LibraryList rows={lib.rows} focusedKey={lib.focusedKey} selectedKey={selected ? refKey(selected) : null} />
       )}
+      {/* Last in the sidebar, so the search stays its first Tab stop. */}
+      <footer className="sidebar-footer">
+        <ThemeSelect />
+      </footer>
     </aside>
   );
 }

@@ -1,12 +1,12 @@
 /**
- * The response as assembled up to the cursor. While the cursor moves, text renders as plain
- * text limited to its tail (Markdown of a long answer on every frame would miss 60 fps);
- * Markdown comes back once scrubbing settles.
+ * The response as assembled up to the cursor. Text renders as Markdown block by block, also
+ * while the cursor moves (only the block the cursor extends re-renders); an answer too long
+ * for Markdown renders as plain text, limited to its tail while the cursor moves.
  */
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { AssembledMessage, ToolLink } from '../../../../shared/model/llm';
 import { formatInt, formatUsd } from '../../lib/format';
-import { renderMarkdown } from '../../lib/markdown';
+import { renderBlock, splitBlocks } from '../../lib/markdown-blocks';
 import { useAppStore, useAppStoreApi, useCursor } from '../../store/store-context';
 import { ToolCallCard } from '../tool-calls/tool-call-card';
 import { ResponseTextEdit } from '../editor/text-edit';
@@ -42,15 +42,13 @@ export function AssembledView({ msg, links, interaction }: { msg: AssembledMessa
           {markdownRaw ? 'raw' : 'markdown'}
         </button>
       </div>
-      {msg.reasoning ? (
-        <details className="reasoning" data-testid="assembled-reasoning">
-          <summary>Reasoning <span className="muted">{formatInt(msg.reasoning.length)} chars</span></summary>
-          <pre className="prose-raw">{msg.reasoning}</pre>
-        </details>
-      ) : null}
+      {msg.reasoning ? <ReasoningPane text={msg.reasoning} /> : null}
       <ExtraPartsBefore msg={msg} scrubbing={scrubbing} />
-      {!scrubbing ? <ResponseTextEdit interaction={interaction} /> : null}
-      <TextBlock text={msg.text} done={msg.done} mode={markdownRaw ? 'raw' : scrubbing ? 'tail' : 'markdown'} />
+      {/* Hidden, not removed, while the cursor moves: removing it shifted the text on every pause. */}
+      <div className={scrubbing ? 'scrub-hidden' : undefined}>
+        <ResponseTextEdit interaction={interaction} />
+      </div>
+      <TextBlock text={msg.text} done={msg.done} mode={markdownRaw ? 'raw' : scrubbing && msg.text.length > MARKDOWN_LIMIT ? 'tail' : 'markdown'} />
       <CitationList citations={msg.citations} />
       {clientCalls.length ? (
         <div className="tool-calls" data-testid="tool-calls">
@@ -83,16 +81,54 @@ export function AssembledView({ msg, links, interaction }: { msg: AssembledMessa
   );
 }
 
+/**
+ * The reasoning so far. Open or closed is the store's, so it survives the cursor moving back
+ * before the reasoning began (the pane unmounts), another interaction or file. While it
+ * grows, the pane follows its end, as a terminal does, unless the reader scrolled up.
+ */
+function ReasoningPane({ text }: { text: string }) {
+  const store = useAppStoreApi();
+  const open = useAppStore((s) => s.reasoningOpen);
+  const pre = useRef<HTMLPreElement>(null);
+  const follow = useRef(true);
+  useLayoutEffect(() => {
+    const el = pre.current;
+    if (el && open && follow.current) el.scrollTop = el.scrollHeight;
+  }, [text, open]);
+  return (
+    <details
+      className="reasoning"
+      data-testid="assembled-reasoning"
+      open={open}
+      onToggle={(e) => {
+        const now = e.currentTarget.open;
+        if (now !== store.getState().reasoningOpen) store.getState().setReasoningOpen(now);
+      }}
+    >
+      <summary>Reasoning <span className="muted">{formatInt(text.length)} chars</span></summary>
+      <pre
+        ref={pre}
+        className="prose-raw reasoning-text"
+        data-testid="reasoning-text"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 8;
+        }}
+      >
+        {text}
+      </pre>
+    </details>
+  );
+}
+
 const TextBlock = memo(function TextBlock({ text, mode, done }: { text: string; mode: 'raw' | 'tail' | 'markdown'; done: boolean }) {
-  const tooLong = mode === 'markdown' && text.length > MARKDOWN_LIMIT;
-  if (tooLong) mode = 'raw';
-  const html = useMemo(() => (mode === 'markdown' && text ? renderMarkdown(text) : ''), [text, mode]);
+  const tooLong = text.length > MARKDOWN_LIMIT;
+  // Markdown while scrubbing too, block by block (lib/markdown-blocks.ts): switching to plain
+  // text and back on every pause reflowed the whole answer. Only a huge answer stays raw.
+  if (mode === 'markdown' && tooLong) mode = 'raw';
   // "yet" only while more can arrive: a finished tool-call-only answer has no text at all.
   if (!text) return <div className="muted text-empty" data-testid="assembled-text">{done ? '(no text)' : '(no text yet)'}</div>;
-  if (mode === 'markdown') {
-    // Safe: renderMarkdown escapes raw HTML and filters link targets (lib/markdown.ts).
-    return <div className="prose" data-testid="assembled-text" dangerouslySetInnerHTML={{ __html: html }} />;
-  }
+  if (mode === 'markdown') return <MarkdownBlocks text={text} />;
   const cut = mode === 'tail' && text.length > SCRUB_TAIL;
   return (
     <pre className="prose-raw" data-testid="assembled-text" title={tooLong ? `Shown as raw text: Markdown rendering is off above ${formatInt(MARKDOWN_LIMIT)} characters` : undefined}>
@@ -100,4 +136,19 @@ const TextBlock = memo(function TextBlock({ text, mode, done }: { text: string; 
       {cut ? text.slice(-SCRUB_TAIL) : text}
     </pre>
   );
+});
+
+function MarkdownBlocks({ text }: { text: string }) {
+  const blocks = useMemo(() => splitBlocks(text), [text]);
+  return (
+    <div className="prose" data-testid="assembled-text">
+      {blocks.map((b, i) => <MarkdownBlock key={i} src={b} />)}
+    </div>
+  );
+}
+
+/** One block; React leaves its DOM alone while its source is unchanged. */
+const MarkdownBlock = memo(function MarkdownBlock({ src }: { src: string }) {
+  // Safe: renderMarkdown escapes raw HTML and filters link targets (lib/markdown.ts).
+  return <div className="md-block" dangerouslySetInnerHTML={{ __html: renderBlock(src) }} />;
 });

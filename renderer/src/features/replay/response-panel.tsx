@@ -18,6 +18,11 @@ import { CopyLink } from '../links/copy-link';
 import { laneTiming } from '../timeline/lane-timing';
 import { TimingLine } from '../timeline/timing-line';
 
+/** "api.openai.com/v1/chat/completions": the URL without scheme and query, for labels. */
+function shortUrl(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[?#].*$/, '');
+}
+
 export function ResponsePanel({ it, a, links }: { it: Interaction; a: InteractionAnalysis | null; links: ToolLink[] }) {
   const res = it.response;
   const ctype = headerValue(res.headers, 'content-type');
@@ -28,7 +33,7 @@ export function ResponsePanel({ it, a, links }: { it: Interaction; a: Interactio
         <span className={`status-pill status-${statusClass(res.status)}`} data-testid="response-status">{res.status ?? '–'}</span>
         <span className="muted">{res.statusText ?? ''} {ctype ? `· ${ctype}` : ''} · {formatDuration(it.durationMs)}</span>
         <CopyLink />
-        <InteractionActions interaction={it.index} />
+        <InteractionActions interaction={it.index} what={`${it.request.method} ${shortUrl(it.request.url)}`} />
       </h3>
       <HeaderList headers={res.headers} interaction={it.index} side="response" />
       <div className="usage-row" data-testid="interaction-usage">
