@@ -50,8 +50,9 @@ export function createGuardedSearch(opts: { workerScript?: string | URL; graceMs
   };
 
   async function inWorker<R>(list: { file: R; docs: InteractionDoc[] }[], q: SearchQuery, limits: SearchLimits): Promise<SearchOutcome<R>> {
+    if (closed) return { files: [], totalHits: 0, truncated: false, error: 'The search was cancelled: the workspace is closing' };
     const script = await resolveWorkerScript(opts.workerScript);
-    if (!script || closed) return searchFiles(list, q, limits); // no worker to run in: the engine's own deadline only
+    if (!script) return searchFiles(list, q, limits); // no worker to run in: the engine's own deadline only
     if (!live) stats.workersStarted++;
     const l: Live = live ?? (live = { worker: new Worker(script.url), ids: new WeakMap() });
     const put: [number, InteractionDoc[]][] = [];
