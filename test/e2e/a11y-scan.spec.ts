@@ -25,8 +25,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const FILE = 'viewer/tool-calls-stream.yaml';
 
 /** Scans `include` and returns its serious and critical findings, one line per element. */
-async function scan(page: Page, view: string, include: string): Promise<string[]> {
-  const res = await new AxeBuilder({ page }).withTags(TAGS).include(include).analyze();
+async function scan(page: Page, view: string, include: string | null): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(TAGS);
+  const res = await (include ? builder.include(include) : builder).analyze();
   const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   console.log(`a11y ${view}: ${res.violations.length} violation(s), ${bad.length} serious or critical (${res.passes.length} rules passed)`);
   for (const v of res.violations) console.log(`  [${v.impact}] ${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
@@ -57,9 +58,11 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(found).toEqual([]);
     });
 
-    test('dashboard', async ({ page }) => {
+    test('dashboard, and the whole page (its language, title)', async ({ page }) => {
       await expect(page.getByTestId('folder-dashboard')).toBeVisible();
-      expect(await scan(page, `dashboard (${scheme})`, '[data-testid="main"]')).toEqual([]);
+      const found = await scan(page, `dashboard (${scheme})`, '[data-testid="main"]');
+      found.push(...(await scan(page, `whole page (${scheme})`, null)));
+      expect(found).toEqual([]);
     });
 
     test('replay, its edit forms and the shortcuts overlay', async ({ page }) => {
