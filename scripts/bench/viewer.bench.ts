@@ -5,14 +5,12 @@
  * the React render, style, layout and paint of that frame. Each frame seeks like a fast drag
  * (a different, far-apart event every frame). Baseline: the same measure on the idle page.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { generateOpenAiStream } from './gen-openai-stream';
-
-type Report = (f: { name: string; value: number; unit: string; baseline?: string; baselineValue?: number }) => void;
+import type { Report } from './report';
+import { launchChromium, serve } from './serve';
 
 const EVENTS = 100_000;
 const FRAMES = 600;
@@ -21,35 +19,6 @@ function cassetteYaml(n: number): string {
   const body = generateOpenAiStream(n).map((e) => `      data: ${e.data}\n      \n`).join('');
   const req = JSON.stringify({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: 'bench' }] });
   return `---\nversion: 2\ninteractions:\n- id: 0\n  request:\n    body: '${req}'\n    headers:\n      Content-Type:\n      - application/json\n    url: https://api.openai.com/v1/chat/completions\n    method: POST\n  response:\n    body: |+\n${body}    headers:\n      Content-Type:\n      - text/event-stream\n    status: 200 OK\n    code: 200\n    duration: 30s\n`;
-}
-
-async function serve(dir: string): Promise<{ url: string; stop(): void }> {
-  const root = join(import.meta.dirname, '../..');
-  // TAPEDECK_CLI: run another build of the CLI (e.g. while app/dist is being rebuilt).
-  const cli = process.env.TAPEDECK_CLI ?? join(root, 'app/bin/tapedeck.mjs');
-  const configDir = mkdtempSync(join(tmpdir(), 'tapedeck-bench-cfg-'));
-  const child = spawn(process.execPath, [cli, 'serve', dir, '--no-open', '--port', '0'], {
-    env: { ...process.env, TAPEDECK_CONFIG_DIR: configDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
-    const on = (d: Buffer) => {
-      out += d;
-      const m = /at (http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\/)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    };
-    child.stdout.on('data', on);
-    child.stderr.on('data', on);
-  });
-  return {
-    url,
-    stop: () => {
-      child.kill('SIGTERM');
-      rmSync(configDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Runs in the page: measures FRAMES frames, optionally seeking before each. */
@@ -87,10 +56,7 @@ export async function run(report: Report): Promise<void> {
   mkdirSync(join(dir, 'bench'));
   writeFileSync(join(dir, 'bench', 'stream-100k.yaml'), cassetteYaml(EVENTS));
   const served = await serve(dir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(served.url);
@@ -99,10 +65,10 @@ export async function run(report: Report): Promise<void> {
     await page.waitForTimeout(500);
     const idle = await page.evaluate(measureInPage, { frames: FRAMES, scrub: false });
     const scrub = await page.evaluate(measureInPage, { frames: FRAMES, scrub: true });
-    report({ name: 'viewer.scrub_frame_p95_ms', value: Number(p95(scrub).toFixed(2)), unit: 'ms', baseline: 'idle page frame p95', baselineValue: Number(p95(idle).toFixed(2)) });
+    report({ name: 'viewer.scrub_frame_p95_ms', value: Number(p95(scrub).toFixed(2)), unit: 'ms', baseline: 'idle page frame p95', baselineValue: Number(p95(idle).toFixed(2)), target: { of: 'value', max: 16 }, note: `${EVENTS} events` });
   } finally {
     await browser.close();
-    served.stop();
+    await served.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
