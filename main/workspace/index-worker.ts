@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { registerNodeCodecs } from '../backend/node-codecs';
 import { runEngineTask, type EngineTask } from './engine';
-import { runSearchMessage, type SearchMessage } from './search-message';
+import { runSearchMessage, runSyncMessage, type SearchMessage, type SyncMessage } from './search-message';
 import type { InteractionDoc } from '../../shared/search/doc';
 import type { WorkerReply } from './pool';
 
@@ -20,7 +20,8 @@ interface Request {
 const mirror = new Map<number, InteractionDoc[]>();
 
 // One reply per message: a batch of small files wakes the main thread once, not per file.
-parentPort?.on('message', (msg: Request | SearchMessage) => {
+parentPort?.on('message', (msg: Request | SearchMessage | SyncMessage) => {
+  if ('sync' in msg) return runSyncMessage(mirror, msg);
   if ('search' in msg) return runSearchMessage(mirror, msg, (r) => parentPort?.postMessage(r));
   const results: WorkerReply['results'] = msg.tasks.map((task) => {
     try {

@@ -12,6 +12,11 @@ export interface SearchMessage {
   search: { put: [number, InteractionDoc[]][]; order: number[]; query: SearchQuery; limits: SearchLimits };
 }
 
+/** Documents sent ahead of a query, a slice at a time (each slice is copied in one go). */
+export interface SyncMessage {
+  sync: [number, InteractionDoc[]][];
+}
+
 /** `started` once the documents are in and the search begins (the hard timer starts then). */
 export type SearchReply = { id: number; started: true } | { id: number; outcome: SearchOutcome<number> } | { id: number; failed: string };
 
@@ -27,4 +32,8 @@ export function runSearchMessage(mirror: Map<number, InteractionDoc[]>, msg: Sea
   } catch (e) {
     post({ id: msg.id, failed: (e as Error)?.message ?? String(e) });
   }
+}
+
+export function runSyncMessage(mirror: Map<number, InteractionDoc[]>, msg: SyncMessage): void {
+  for (const [id, docs] of msg.sync) mirror.set(id, docs);
 }

@@ -44,6 +44,17 @@ describe('guarded regex search', () => {
     expect(after.docsSent - before.docsSent).toBe(2); // both arrays once, none for the second query
   });
 
+  it('sends a large folder in slices, all of it arriving before the query', async () => {
+    // ~3 MB of text in 300 files: several slices of about 1 MB, each its own message.
+    const files = Array.from({ length: 300 }, (_, n) => ({
+      file: `f${n}`,
+      docs: [{ index: 0, fields: [{ kind: 'text' as const, text: `${'filler words '.repeat(800)}marker${n}end` }] }] as InteractionDoc[],
+    }));
+    const out = await guard.search(files, { pattern: 'marker(0|150|299)end', regex: true });
+    expect(out.error).toBeNull();
+    expect(out.files.map((f) => f.file)).toEqual(['f0', 'f150', 'f299']);
+  });
+
   it('keeps plain-text queries on the calling thread, with the same answers', async () => {
     const before = guard.stats();
     const out = await guard.search([{ file: 'b', docs: other }], { pattern: 'answers' });
