@@ -63,6 +63,11 @@ test('README: the folder dashboard', async ({ page }) => {
   // The overview, not the "no cassette open" note above it, fills the picture.
   await dash.evaluate((el) => el.scrollIntoView());
   await shot(page, 'dashboard');
+  // A long list of models shows its first 15 bars; the rest are one click away.
+  const models = dash.getByTestId('dash-models');
+  await expect(models.getByTestId('dash-bar')).toHaveCount(15);
+  await models.getByTestId('dash-more').click();
+  expect(await models.getByTestId('dash-bar').count()).toBeGreaterThan(15);
   expect(errors).toEqual([]);
 });
 

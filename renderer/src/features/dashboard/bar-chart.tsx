@@ -3,14 +3,17 @@
  * any bundle, and theme colours come straight from the CSS variables). Every bar is a button
  * that filters the library.
  */
+import { useState } from 'react';
 import type { Bar } from '../../../../shared/workspace/dashboard';
 import { formatTokensShort, formatUsd } from '../../lib/format';
 
 const ROW = 22;
+/** Past this many bars a chart is a list nobody reads: the rest are one click away. */
+const SHOWN = 15;
 const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
 
 /** `cost` sizes bars by estimate (else reported cost, else tokens); `files` by file count. */
-export function BarChart({ title, bars, onPick, testId, measure = 'cost', label = (k) => k }: {
+export function BarChart({ title, bars, onPick, testId, measure = 'cost', label = (k) => k, limit = SHOWN }: {
   title: string;
   bars: Bar[];
   onPick: (b: Bar) => void;
@@ -18,16 +21,20 @@ export function BarChart({ title, bars, onPick, testId, measure = 'cost', label 
   measure?: 'cost' | 'files';
   /** What the row shows of its key (the key itself is the tooltip and the filter). */
   label?: (key: string) => string;
+  /** Bars shown before "Show all". */
+  limit?: number;
 }) {
   const cost = (b: Bar) => b.estimatedUsd || b.reportedUsd;
   const max = Math.max(1e-12, ...bars.map(cost));
   const maxTokens = Math.max(1, ...bars.map((b) => b.tokens));
   const maxFiles = Math.max(1, ...bars.map((b) => b.files));
+  const [all, setAll] = useState(false);
+  const shown = all ? bars : bars.slice(0, limit);
   return (
     <section className="dash-chart" data-testid={testId} aria-label={title}>
       <h4>{title}</h4>
       {bars.length === 0 ? <p className="muted">No cassettes.</p> : null}
-      {bars.map((b) => {
+      {shown.map((b) => {
         // Unpriced rows still show their tokens, on the same scale among themselves.
         const frac = measure === 'files' ? b.files / maxFiles : cost(b) > 0 ? cost(b) / max : b.tokens / maxTokens;
         const priced = b.estimatedUsd > 0 || b.reportedUsd > 0;
@@ -52,6 +59,11 @@ export function BarChart({ title, bars, onPick, testId, measure = 'cost', label 
           </button>
         );
       })}
+      {bars.length > limit ? (
+        <button type="button" className="link-button dash-more" onClick={() => setAll(!all)} data-testid="dash-more">
+          {all ? `Show the first ${limit}` : `Show all ${bars.length}`}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -78,7 +78,7 @@ export function FolderDashboard() {
         <RecordingDates dates={d.dates} onPick={(recorded) => filter({ recorded })} />
         <BarChart title="By provider" testId="dash-providers" bars={d.byProvider} onPick={pick('providers')} />
         <BarChart title="By model" testId="dash-models" bars={d.byModel} onPick={pick('models')} />
-        <BarChart title="Top 20 cassettes" testId="dash-top-cassettes" bars={d.byCassette} label={inFolder} onPick={(b) => filter({ under: { rootId: b.rootId ?? '', path: b.key } })} />
+        <BarChart title="Top 20 cassettes" testId="dash-top-cassettes" bars={d.byCassette} limit={20} label={inFolder} onPick={(b) => filter({ under: { rootId: b.rootId ?? '', path: b.key } })} />
         <BarChart title="Formats" testId="dash-formats" bars={d.byFormat} onPick={pick('formats')} measure="files" />
         <BarChart title="Dialects" testId="dash-dialects" bars={d.byDialect} onPick={pick('dialects')} measure="files" />
       </div>
