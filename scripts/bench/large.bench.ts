@@ -43,7 +43,7 @@ function interaction(i: number, body: string): string {
   return `- id: ${i}\n  request:\n    proto: HTTP/1.1\n    body: '${req}'\n    headers:\n      Content-Type:\n      - application/json\n    url: https://api.openai.com/v1/chat/completions\n    method: POST\n  response:\n    proto: HTTP/2.0\n    body: |+\n${body}    headers:\n      Content-Type:\n      - text/event-stream\n    status: 200 OK\n    code: 200\n    duration: 12s\n`;
 }
 
-function largeCassette(): { text: string; interactions: number; events: number } {
+export function largeCassette(): { text: string; interactions: number; events: number } {
   const interactions = Math.max(1, Math.round(100 * SCALE));
   const events = Math.round(500_000 * SCALE);
   const parts = ['---\nversion: 2\ninteractions:\n'];

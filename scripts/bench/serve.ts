@@ -23,7 +23,9 @@ export async function serve(dir: string): Promise<Served> {
   const cli = process.env.TAPEDECK_CLI ?? join(root, 'app/bin/tapedeck.mjs');
   const configDir = mkdtempSync(join(tmpdir(), 'tapedeck-bench-cfg-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [cli, 'serve', dir, '--no-open', '--port', '0'], {
+  // TAPEDECK_BENCH_SERVE_ARGS: extra Node flags for serve, e.g. `--cpu-prof --cpu-prof-dir=DIR`.
+  const nodeArgs = (process.env.TAPEDECK_BENCH_SERVE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', dir, '--no-open', '--port', '0'], {
     env: { ...process.env, TAPEDECK_CONFIG_DIR: configDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -58,8 +58,20 @@ export function findTagged(notes: readonly StepNote[], from: number, tag: StepTa
 
 const CONTENT: readonly StepTag[] = ['text', 'reasoning', 'tool-start', 'tool-args'];
 
+const isContent = (n: StepNote) => n.tags.some((t) => CONTENT.includes(t));
+
 /** The first event that added text, reasoning or a tool call (the "first token"), or null. */
 export function firstContentEvent(notes: readonly StepNote[]): number | null {
-  const i = notes.findIndex((n) => n.tags.some((t) => CONTENT.includes(t)));
+  const i = notes.findIndex(isContent);
   return i < 0 ? null : i;
+}
+
+/**
+ * firstContentEvent without explaining the whole stream: steps until the first content event
+ * (the timeline wants it for every lane; only the open interaction needs all its notes).
+ */
+export function firstContentIndex(events: readonly StreamEvent[], dialect: Dialect): number | null {
+  const a = createAssembler(dialect);
+  for (let i = 0; i < events.length; i++) if (isContent(a.explain(events[i]))) return i;
+  return null;
 }

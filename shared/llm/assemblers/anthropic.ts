@@ -89,10 +89,10 @@ export class AnthropicAssembler extends BaseAssembler {
     if (!isObj(b)) return;
     const type = typeof b.type === 'string' ? b.type : '';
     if (type === 'text' && typeof b.text === 'string') {
-      this.text += b.text;
+      this.addText(b.text);
       if (Array.isArray(b.citations)) for (const c of b.citations) this.addCitation(c);
     } else if (type === 'thinking' && typeof b.thinking === 'string') {
-      this.reasoning += b.thinking;
+      this.addReasoning(b.thinking);
       if (nonEmpty(b.signature)) this.signature = this.reasoningSignature = String(b.signature);
     } else if (type === 'redacted_thinking') {
       this.redacted.push({ bytes: typeof b.data === 'string' ? b64Bytes(b.data) : 0 });
@@ -129,8 +129,8 @@ export class AnthropicAssembler extends BaseAssembler {
 
   private blockDelta(index: number, d: unknown): void {
     if (!isObj(d)) return;
-    if (d.type === 'text_delta' && typeof d.text === 'string') this.text += d.text;
-    else if (d.type === 'thinking_delta' && typeof d.thinking === 'string') this.reasoning += d.thinking;
+    if (d.type === 'text_delta' && typeof d.text === 'string') this.addText(d.text);
+    else if (d.type === 'thinking_delta' && typeof d.thinking === 'string') this.addReasoning(d.thinking);
     else if (d.type === 'signature_delta' && typeof d.signature === 'string') this.signature = this.reasoningSignature = d.signature;
     else if (d.type === 'citations_delta') this.addCitation(d.citation);
     else if (d.type === 'input_json_delta' && typeof d.partial_json === 'string') {

@@ -8,7 +8,7 @@ import type { AssembledMessage, Citation, RedactedThinking, StreamEvent, ToolCal
 import { builtinState, type RawBuiltin } from '../builtin-summary';
 import type { RawCall } from './raw-call';
 import { classifyArgs } from '../tool-args';
-import { noteFor, type StepMark, type StepNote } from './step-note';
+import { noteFor, type StepLog, type StepMark, type StepNote } from './step-note';
 
 export interface Assembler {
   step(ev: StreamEvent): void;
@@ -52,8 +52,10 @@ export function argsText(v: unknown): string {
 export abstract class BaseAssembler implements Assembler {
   id: string | null = null;
   model: string | null = null;
-  text = '';
-  reasoning = '';
+  private _text = '';
+  private _reasoning = '';
+  /** While explain() steps an event: what was appended, so the note never compares whole texts. */
+  private log: StepLog | null = null;
   calls: RawCall[] = [];
   finishReason: string | null = null;
   usage: Usage | null = null;
@@ -69,6 +71,35 @@ export abstract class BaseAssembler implements Assembler {
   /** The dialect's own word for a tool call, so explanations read like the wire format. */
   protected readonly toolWord: string = 'tool_call';
 
+  /**
+   * The assembled text. Dialects append with addText; any other write (a rebuild) goes through
+   * this setter, which tells explain() to compare the texts instead.
+   */
+  get text(): string {
+    return this._text;
+  }
+  set text(v: string) {
+    this._text = v;
+    this.log?.rewrote.add('text');
+  }
+  get reasoning(): string {
+    return this._reasoning;
+  }
+  set reasoning(v: string) {
+    this._reasoning = v;
+    this.log?.rewrote.add('reasoning');
+  }
+
+  protected addText(piece: string): void {
+    this._text += piece;
+    if (this.log) this.log.text += piece;
+  }
+
+  protected addReasoning(piece: string): void {
+    this._reasoning += piece;
+    if (this.log) this.log.reasoning += piece;
+  }
+
   step(ev: StreamEvent): void {
     if (ev.json === undefined) this.onText(ev);
     else this.handle(ev.json, ev);
@@ -76,8 +107,14 @@ export abstract class BaseAssembler implements Assembler {
 
   explain(ev: StreamEvent): StepNote {
     const before = this.mark();
-    this.step(ev);
-    return noteFor(this.toolWord, before, this.mark(), ev);
+    const log: StepLog = { text: '', reasoning: '', args: new Map(), rewrote: new Set() };
+    this.log = log;
+    try {
+      this.step(ev);
+    } finally {
+      this.log = null;
+    }
+    return noteFor(this.toolWord, before, this.mark(), ev, log);
   }
 
   // Arrays are copied because dialects push into them; their records and strings are immutable.
@@ -109,11 +146,14 @@ export abstract class BaseAssembler implements Assembler {
   protected patchCall(slot: number, patch: Partial<Omit<RawCall, 'slot'>>): void {
     const old = this.calls[slot];
     if (old) this.calls[slot] = { ...old, ...patch };
+    if (patch.arguments !== undefined) this.log?.rewrote.add(slot);
   }
 
   protected appendArgs(slot: number, piece: string): void {
     const old = this.calls[slot];
-    if (old && piece !== '') this.calls[slot] = { ...old, arguments: old.arguments + piece };
+    if (!old || piece === '') return;
+    this.calls[slot] = { ...old, arguments: old.arguments + piece };
+    if (this.log) this.log.args.set(slot, (this.log.args.get(slot) ?? '') + piece);
   }
 
   protected openBuiltin(b: Omit<RawBuiltin, 'slot'>): number {
@@ -153,6 +193,7 @@ export abstract class BaseAssembler implements Assembler {
   clone(): Assembler {
     const copy = Object.create(Object.getPrototypeOf(this)) as Record<string, unknown>;
     for (const [k, v] of Object.entries(this)) {
+      if (k === 'log') continue; // only set inside explain()
       if (Array.isArray(v)) copy[k] = v.slice();
       else if (v instanceof Map) copy[k] = new Map(v);
       else if (v instanceof BaseAssembler) copy[k] = v.clone();

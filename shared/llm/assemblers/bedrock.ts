@@ -45,8 +45,8 @@ export class BedrockConverseAssembler extends BaseAssembler {
       }
       case 'contentBlockDelta': {
         const d = isObj(p.delta) ? p.delta : {};
-        if (typeof d.text === 'string') this.text += d.text;
-        if (isObj(d.reasoningContent) && typeof d.reasoningContent.text === 'string') this.reasoning += d.reasoningContent.text;
+        if (typeof d.text === 'string') this.addText(d.text);
+        if (isObj(d.reasoningContent) && typeof d.reasoningContent.text === 'string') this.addReasoning(d.reasoningContent.text);
         if (isObj(d.toolUse)) {
           const slot = this.blockSlots.get(index);
           if (slot !== undefined) this.appendArgs(slot, argsText(d.toolUse.input));
@@ -72,9 +72,9 @@ export class BedrockConverseAssembler extends BaseAssembler {
     const m = isObj(json.output) && isObj(json.output.message) ? json.output.message : {};
     for (const b of Array.isArray(m.content) ? m.content : []) {
       if (!isObj(b)) continue;
-      if (typeof b.text === 'string') this.text += b.text;
+      if (typeof b.text === 'string') this.addText(b.text);
       const rc = isObj(b.reasoningContent) && isObj(b.reasoningContent.reasoningText) ? b.reasoningContent.reasoningText : null;
-      if (rc && typeof rc.text === 'string') this.reasoning += rc.text;
+      if (rc && typeof rc.text === 'string') this.addReasoning(rc.text);
       if (isObj(b.toolUse)) this.openCall(nonEmpty(b.toolUse.toolUseId) ? String(b.toolUse.toolUseId) : null, String(b.toolUse.name ?? ''), argsText(b.toolUse.input ?? {}));
     }
     if (nonEmpty(json.stopReason)) this.finishReason = String(json.stopReason);
@@ -120,7 +120,7 @@ export class BedrockInvokeAssembler extends AnthropicAssembler {
   }
 
   private textChunk(text: unknown, reason: unknown): void {
-    if (typeof text === 'string') this.text += text;
+    if (typeof text === 'string') this.addText(text);
     if (nonEmpty(reason)) {
       this.finishReason = String(reason);
       this.done = true;

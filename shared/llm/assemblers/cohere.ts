@@ -18,13 +18,13 @@ export class CohereAssembler extends BaseAssembler {
         return;
       case 'content-delta': {
         const c = msg(json.delta).content;
-        if (isObj(c) && typeof c.text === 'string') this.text += c.text;
-        if (isObj(c) && typeof c.thinking === 'string') this.reasoning += c.thinking;
+        if (isObj(c) && typeof c.text === 'string') this.addText(c.text);
+        if (isObj(c) && typeof c.thinking === 'string') this.addReasoning(c.thinking);
         return;
       }
       case 'tool-plan-delta': {
         const plan = msg(json.delta).tool_plan;
-        if (typeof plan === 'string') this.reasoning += plan;
+        if (typeof plan === 'string') this.addReasoning(plan);
         return;
       }
       case 'tool-call-start': {
@@ -60,7 +60,7 @@ export class CohereAssembler extends BaseAssembler {
         if (nonEmpty(json.generation_id)) this.id = String(json.generation_id);
         return;
       case 'text-generation':
-        if (typeof json.text === 'string') this.text += json.text;
+        if (typeof json.text === 'string') this.addText(json.text);
         return;
       case 'tool-calls-generation':
         this.v1Tools(json.tool_calls);
@@ -84,7 +84,7 @@ export class CohereAssembler extends BaseAssembler {
   full(json: Obj): void {
     if (isObj(json.message) || json.id !== undefined && json.text === undefined) return this.fullV2(json);
     if (nonEmpty(json.generation_id)) this.id = String(json.generation_id);
-    if (typeof json.text === 'string') this.text += json.text;
+    if (typeof json.text === 'string') this.addText(json.text);
     this.v1Tools(json.tool_calls);
     if (nonEmpty(json.finish_reason)) this.finishReason = String(json.finish_reason);
     if (isObj(json.meta)) this.usage = cohereUsage(json.meta);
@@ -96,11 +96,11 @@ export class CohereAssembler extends BaseAssembler {
     if (Array.isArray(m.content)) {
       for (const c of m.content) {
         if (!isObj(c)) continue;
-        if (c.type === 'thinking' && typeof c.thinking === 'string') this.reasoning += c.thinking;
-        else if (typeof c.text === 'string') this.text += c.text;
+        if (c.type === 'thinking' && typeof c.thinking === 'string') this.addReasoning(c.thinking);
+        else if (typeof c.text === 'string') this.addText(c.text);
       }
     }
-    if (typeof m.tool_plan === 'string') this.reasoning += m.tool_plan;
+    if (typeof m.tool_plan === 'string') this.addReasoning(m.tool_plan);
     if (Array.isArray(m.tool_calls)) {
       for (const tc of m.tool_calls) {
         if (!isObj(tc)) continue;

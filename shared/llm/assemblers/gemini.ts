@@ -46,8 +46,8 @@ export class GeminiAssembler extends BaseAssembler {
 
   private part(p: Obj): void {
     if (typeof p.text === 'string') {
-      if (p.thought === true) this.reasoning += p.text;
-      else this.text += p.text;
+      if (p.thought === true) this.addReasoning(p.text);
+      else this.addText(p.text);
     }
     const fc = p.functionCall;
     if (!isObj(fc)) return;

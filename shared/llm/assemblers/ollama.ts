@@ -9,9 +9,9 @@ export class OllamaAssembler extends BaseAssembler {
     if (json.error !== undefined && json.error !== null) this.addError(String(typeof json.error === 'string' ? json.error : JSON.stringify(json.error)));
     if (nonEmpty(json.model)) this.model = String(json.model);
     const m = isObj(json.message) ? json.message : json; // /api/generate uses top-level fields
-    if (typeof m.content === 'string') this.text += m.content;
-    if (typeof json.response === 'string') this.text += json.response;
-    if (typeof m.thinking === 'string') this.reasoning += m.thinking;
+    if (typeof m.content === 'string') this.addText(m.content);
+    if (typeof json.response === 'string') this.addText(json.response);
+    if (typeof m.thinking === 'string') this.addReasoning(m.thinking);
     if (Array.isArray(m.tool_calls)) {
       for (const tc of m.tool_calls) {
         if (!isObj(tc)) continue;

@@ -41,19 +41,19 @@ export class OpenAiChatAssembler extends BaseAssembler {
   private choice(c: Obj): void {
     const d = this.whole ? wholeMessage(c) : isObj(c.delta) ? c.delta : isObj(c.message) ? c.message : null;
     // One source per chunk: Together sends each token both as legacy `text` and in `delta.content`.
-    if (typeof c.text === 'string' && !(d && typeof d.content === 'string')) this.text += c.text; // legacy completions
+    if (typeof c.text === 'string' && !(d && typeof d.content === 'string')) this.addText(c.text); // legacy completions
     if (d) this.delta(d);
     // Never let a later finish_reason:null (OpenRouter's usage chunk) un-finish the choice.
     if (nonEmpty(c.finish_reason)) this.finishReason = String(c.finish_reason);
   }
 
   private delta(d: Obj): void {
-    if (typeof d.content === 'string') this.text += d.content;
+    if (typeof d.content === 'string') this.addText(d.content);
     else if (Array.isArray(d.content)) {
       for (const p of d.content) {
         if (!isObj(p)) continue;
-        if (p.type === 'thinking') this.reasoning += thinkingText(p.thinking); // Mistral magistral
-        else if (typeof p.text === 'string') this.text += p.text;
+        if (p.type === 'thinking') this.addReasoning(thinkingText(p.thinking)); // Mistral magistral
+        else if (typeof p.text === 'string') this.addText(p.text);
       }
     }
     if (typeof d.refusal === 'string' && d.refusal !== '') this.addError(`Refusal: ${d.refusal}`);
@@ -62,12 +62,12 @@ export class OpenAiChatAssembler extends BaseAssembler {
       // OpenRouter sends the same text in `reasoning` and `reasoning_details`: use the details only.
       for (const r of details) {
         if (!isObj(r)) continue;
-        if (typeof r.text === 'string') this.reasoning += r.text;
-        else if (typeof r.summary === 'string') this.reasoning += r.summary;
+        if (typeof r.text === 'string') this.addReasoning(r.text);
+        else if (typeof r.summary === 'string') this.addReasoning(r.summary);
       }
     } else {
       const r = str(d.reasoning_content) ?? str(d.reasoning);
-      if (r) this.reasoning += r;
+      if (r) this.addReasoning(r);
     }
     if (Array.isArray(d.tool_calls)) for (const tc of d.tool_calls) if (isObj(tc)) this.toolDelta(tc);
     if (isObj(d.function_call)) this.toolDelta({ function: d.function_call }); // deprecated shape

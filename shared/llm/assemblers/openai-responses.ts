@@ -51,7 +51,7 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
         return;
       case 'response.output_text.delta':
       case 'response.refusal.delta':
-        if (typeof json.delta === 'string') this.setItemText(oi, (this.itemText.get(oi) ?? '') + json.delta);
+        if (typeof json.delta === 'string') this.appendItemText(oi, json.delta);
         return;
       case 'response.output_text.done':
         if (typeof json.text === 'string') this.setItemText(oi, json.text);
@@ -90,10 +90,10 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
       }
       case 'response.reasoning_summary_text.delta':
       case 'response.reasoning_text.delta':
-        if (typeof json.delta === 'string') this.reasoning += json.delta;
+        if (typeof json.delta === 'string') this.addReasoning(json.delta);
         return;
       case 'response.reasoning_summary_part.added':
-        if (this.reasoning !== '' && !this.reasoning.endsWith('\n\n')) this.reasoning += '\n\n';
+        if (this.reasoning !== '' && !this.reasoning.endsWith('\n\n')) this.addReasoning('\n\n');
         return;
       case 'response.completed':
       case 'response.incomplete':
@@ -171,8 +171,21 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
     const prev = this.itemText.get(oi) ?? '';
     this.itemText.set(oi, text);
     // Fast path: a delta extends the last item's text; anything else rebuilds the join.
-    if (text.startsWith(prev) && Math.max(...this.itemText.keys()) === oi) this.text += text.slice(prev.length);
+    if (text.startsWith(prev) && this.lastItem(oi)) this.addText(text.slice(prev.length));
     else this.text = [...this.itemText.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]).join('');
+  }
+
+  /** A delta: appended without comparing the item's whole text (per delta, that was quadratic). */
+  private appendItemText(oi: number, delta: string): void {
+    if (!this.lastItem(oi)) return this.setItemText(oi, (this.itemText.get(oi) ?? '') + delta);
+    this.itemText.set(oi, (this.itemText.get(oi) ?? '') + delta);
+    this.addText(delta);
+  }
+
+  /** Whether item `oi` is (or would be) the last one with text. */
+  private lastItem(oi: number): boolean {
+    for (const k of this.itemText.keys()) if (k > oi) return false;
+    return true;
   }
 
   private item(item: Obj, oi: number, done: boolean): void {
@@ -236,7 +249,7 @@ export class OpenAiResponsesAssembler extends BaseAssembler {
       if (!isObj(item)) return;
       if (item.type === 'reasoning') {
         const parts = [...(Array.isArray(item.summary) ? item.summary : []), ...(Array.isArray(item.content) ? item.content : [])];
-        for (const p of parts) if (isObj(p) && typeof p.text === 'string') this.reasoning += (this.reasoning ? '\n\n' : '') + p.text;
+        for (const p of parts) if (isObj(p) && typeof p.text === 'string') this.addReasoning((this.reasoning ? '\n\n' : '') + p.text);
         this.encryptedReasoning(item);
       } else this.item(item, i, true);
     });

@@ -35,6 +35,19 @@ export interface StepMark {
   builtins: readonly RawBuiltin[];
 }
 
+/**
+ * What one step appended, recorded by the assembler while explain() runs. Comparing the texts
+ * before and after instead (`after.startsWith(before)`) flattens the whole text on every event:
+ * quadratic, minutes for a stream of 100,000 events. `rewrote` lists what changed by other
+ * means than appending ('text', 'reasoning', a tool-call slot); those are compared in full.
+ */
+export interface StepLog {
+  text: string;
+  reasoning: string;
+  args: Map<number, string>;
+  rewrote: Set<'text' | 'reasoning' | number>;
+}
+
 const CLIP = 40;
 
 export function clip(s: string, max = CLIP): string {
@@ -50,7 +63,7 @@ interface Part {
 }
 
 /** Describes the difference between `a` (before) and `b` (after) for event `ev`. */
-export function noteFor(toolWord: string, a: StepMark, b: StepMark, ev: StreamEvent): StepNote {
+export function noteFor(toolWord: string, a: StepMark, b: StepMark, ev: StreamEvent, log?: StepLog): StepNote {
   const parts: Part[] = [];
   if (b.model !== a.model && b.model) parts.push({ tag: 'meta', label: `model ${b.model}`, find: { value: b.model } });
   else if (b.id !== a.id && b.id) parts.push({ tag: 'meta', label: `id ${clip(b.id, 24)}`, find: { value: b.id } });
@@ -60,10 +73,11 @@ export function noteFor(toolWord: string, a: StepMark, b: StepMark, ev: StreamEv
     if (!old) {
       const args = c.arguments ? ` args '${clip(c.arguments)}'` : '';
       parts.push({ tag: 'tool-start', label: `${toolWord} start ${c.name}${args}`, find: { value: c.name } });
-    } else if (c.arguments.length > old.arguments.length && c.arguments.startsWith(old.arguments)) {
-      const piece = c.arguments.slice(old.arguments.length);
-      parts.push({ tag: 'tool-args', label: `${c.name}#${i} args +'${clip(piece)}'`, find: { value: piece } });
-    } else parts.push({ tag: 'tool-args', label: `${c.name}#${i} updated` });
+    } else {
+      const piece = c.arguments.length > old.arguments.length ? appended(log, i, old.arguments, c.arguments) : null;
+      if (piece !== null) parts.push({ tag: 'tool-args', label: `${c.name}#${i} args +'${clip(piece)}'`, find: { value: piece } });
+      else parts.push({ tag: 'tool-args', label: `${c.name}#${i} updated` });
+    }
   });
   b.builtins.forEach((t, i) => {
     const old = a.builtins[i];
@@ -73,9 +87,9 @@ export function noteFor(toolWord: string, a: StepMark, b: StepMark, ev: StreamEv
     const what = t.name ?? t.type;
     parts.push({ tag: old ? 'tool-args' : 'tool-start', label: old ? `${what} ${t.status ?? 'updated'}` : `${what} start`, find: { value: t.type } });
   });
-  grow(parts, 'reasoning', a.reasoning, b.reasoning);
+  grow(parts, 'reasoning', a.reasoning, b.reasoning, log);
   if (b.redacted.length > a.redacted.length) parts.push({ tag: 'reasoning', label: 'redacted_thinking', find: { value: 'redacted_thinking' } });
-  grow(parts, 'text', a.text, b.text);
+  grow(parts, 'text', a.text, b.text, log);
   if (b.citations.length > a.citations.length) parts.push({ tag: 'text', label: `citation +${b.citations.length - a.citations.length}`, find: { key: /citation/i } });
   if (b.finishReason !== a.finishReason && b.finishReason) parts.push({ tag: 'finish', label: `finish ${b.finishReason}`, find: { value: b.finishReason } });
   if (b.usage && (!a.usage || usageLabel(a.usage) !== usageLabel(b.usage))) parts.push({ tag: 'usage', label: usageLabel(b.usage), find: { key: /usage|metrics|billed/i } });
@@ -98,10 +112,20 @@ export function noteFor(toolWord: string, a: StepMark, b: StepMark, ev: StreamEv
   return { label: parts.map((p) => p.label).filter(Boolean).join(', '), tags, path };
 }
 
-function grow(parts: Part[], tag: 'text' | 'reasoning', before: string, after: string): void {
-  if (after === before) return;
-  if (after.startsWith(before)) {
-    const piece = after.slice(before.length);
+/** What `after` added to `before`, or null when it does not start with it. */
+function appended(log: StepLog | undefined, what: 'text' | 'reasoning' | number, before: string, after: string): string | null {
+  // Only appends happened: the log holds them, exactly (lengths agree), without reading the texts.
+  if (log && !log.rewrote.has(what)) {
+    const piece = typeof what === 'number' ? log.args.get(what) ?? '' : log[what];
+    if (after.length === before.length + piece.length) return piece;
+  }
+  return after.startsWith(before) ? after.slice(before.length) : null;
+}
+
+function grow(parts: Part[], tag: 'text' | 'reasoning', before: string, after: string, log?: StepLog): void {
+  if (after.length === before.length && after === before) return;
+  const piece = appended(log, tag, before, after);
+  if (piece !== null) {
     parts.push({ tag, label: tag === 'text' ? `text "${clip(piece)}"` : `reasoning +"${clip(piece)}"`, find: { value: piece } });
   } else parts.push({ tag, label: `${tag} replaced "${clip(after)}"` });
 }

@@ -1,6 +1,7 @@
 /** Event explanations on hand-made events, one dialect at a time, plus the filter and jump helpers. */
 import { describe, expect, it } from 'vitest';
 import { explainEvents, filterEvents, findTagged, noteGroups } from '../../../shared/llm/explain-events';
+import { OpenAiChatAssembler } from '../../../shared/llm/assemblers/openai-chat';
 import { prettyJsonLines } from '../../../shared/util/pretty-json-lines';
 import { chunk, evs, tc } from './helpers';
 
@@ -64,6 +65,38 @@ describe('explainEvents', () => {
     );
     expect(n.label).toBe(`text "line one⏎${'x'.repeat(31)}…", finish STOP, usage in 3 · out 4`);
     expect(noteGroups(n)).toEqual(['text', 'usage']);
+  });
+});
+
+describe('explain reads appends from the assembler, and compares texts whenever it cannot', () => {
+  it('openai-responses: a delta to an earlier output item rebuilds the text, said as replaced', () => {
+    const notes = explainEvents(
+      evs([
+        { type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: 'Hello' },
+        { type: 'response.output_text.delta', output_index: 1, content_index: 0, delta: 'World' },
+        { type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: ' there' },
+        { type: 'response.output_text.delta', output_index: 1, content_index: 0, delta: '!' },
+      ]),
+      'openai-responses',
+    );
+    expect(labels(notes)).toEqual(['text "Hello"', 'text "World"', 'text replaced "Hello thereWorld"', 'text "!"']);
+  });
+
+  it('a dialect that writes its text directly (not through addText) is still explained exactly', () => {
+    class Direct extends OpenAiChatAssembler {
+      override handle(json: unknown): void {
+        const o = json as { add?: string; set?: string; args?: string };
+        if (o.add !== undefined) this.text = this.text + o.add;
+        if (o.set !== undefined) this.text = o.set;
+        if (o.args !== undefined) {
+          if (this.calls.length === 0) this.openCall('c1', 'f');
+          this.patchCall(0, { arguments: this.calls[0].arguments + o.args });
+        }
+      }
+    }
+    const a = new Direct();
+    const notes = evs([{ add: 'ab' }, { add: 'cd' }, { set: 'xy' }, { args: '{"k"' }, { args: ': 1}' }, { set: 'xyz' }]).map((e) => a.explain(e));
+    expect(labels(notes)).toEqual(['text "ab"', 'text "cd"', 'text replaced "xy"', "tool_call start f args '{\"k\"'", `f#0 args +': 1}'`, 'text "z"']);
   });
 });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAssembler } from '../../../shared/llm/dialects';
 import type { Dialect } from '../../../shared/llm/dialects';
-import { explainEvents } from '../../../shared/llm/explain-events';
+import { explainEvents, firstContentEvent, firstContentIndex } from '../../../shared/llm/explain-events';
 import { dialectFixtureDir, loadDialectFixture } from './helpers';
 
 const names = readdirSync(dialectFixtureDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
@@ -34,6 +34,8 @@ describe('event explanations on the dialect golden fixtures', () => {
           explained.explain(e);
         }
         expect(explained.snapshot()).toEqual(plain.snapshot());
+        // The timeline's early-stopping search finds the same first content event.
+        expect(firstContentIndex(events, dialect)).toBe(firstContentEvent(notes));
         return notes.map((n) => ({ label: n.label, tags: n.tags, path: n.path }));
       });
       const file = path.join(dialectFixtureDir, `${name}.notes.json`);

@@ -3,7 +3,7 @@
  * assembler) and shared by the event list, the envelope view and the jump keys.
  */
 import type { Dialect } from '../../../../shared/llm/dialects';
-import { explainEvents, type StepNote } from '../../../../shared/llm/explain-events';
+import { explainEvents, firstContentEvent, firstContentIndex, type StepNote } from '../../../../shared/llm/explain-events';
 import type { StreamEvent } from '../../../../shared/model/llm';
 
 // Keyed by the events array: an edit re-analyses and brings a new array, so nothing goes stale.
@@ -16,6 +16,12 @@ export function notesFor(events: readonly StreamEvent[], dialect: string | null 
     cache.set(events, notes);
   }
   return notes;
+}
+
+/** The stream's first content event: from the notes when the event list made them, else by stepping to it. */
+export function firstContentFor(events: readonly StreamEvent[], dialect: string | null | undefined): number | null {
+  const notes = cache.get(events);
+  return notes ? firstContentEvent(notes) : firstContentIndex(events, (dialect ?? 'openai-chat') as Dialect);
 }
 
 /** Position in `shown` (ascending event indices) of the last event at or before `cursor`, or -1. */

@@ -1,13 +1,13 @@
 /**
  * Timing figures and the event density strip for every lane of a cassette, computed once per
- * analysis. Streams reuse the event notes the event list caches (first content event).
+ * analysis. Streams reuse the event notes the event list caches (first content event), or
+ * step only as far as the first content event: explaining every lane in full made a cassette
+ * of many long streams slow to open.
  */
-import type { Dialect } from '../../../../shared/llm/dialects';
-import { firstContentEvent } from '../../../../shared/llm/explain-events';
 import { densityBins, interactionTiming, type InteractionTiming } from '../../../../shared/llm/timing';
 import type { InteractionAnalysis } from '../../../../shared/model/analysis';
 import type { Interaction } from '../../../../shared/model/cassette';
-import { notesFor } from '../replay/event-notes';
+import { firstContentFor } from '../replay/event-notes';
 
 export const DENSITY_BINS = 48;
 
@@ -22,7 +22,7 @@ export function laneTiming(it: Interaction, ia: InteractionAnalysis | undefined)
   const t = interactionTiming(it, {
     outputTokens: ia?.usage?.outputTokens ?? null,
     events,
-    firstContent: events ? firstContentEvent(notesFor(events, ia?.dialect as Dialect | undefined)) : null,
+    firstContent: events ? firstContentFor(events, ia?.dialect) : null,
     bodyLength,
   });
   return { ...t, density: events && events.length > 0 ? densityBins(events, bodyLength, DENSITY_BINS) : null };
