@@ -21,6 +21,8 @@ export interface EditableDoc {
   readonly errors: string[];
   /** Re-serializes the CST; byte-identical to `text` for an unmodified document. */
   toString(): string;
+  /** Whether toString() gives back `text` exactly (edit ops refuse a file that does not). */
+  roundTrips(): boolean;
 }
 
 class Editable implements EditableDoc {
@@ -44,10 +46,19 @@ class Editable implements EditableDoc {
     this.eol = nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
   }
 
+  private lossless: boolean | undefined;
+
   toString(): string {
     let s = '';
     for (const t of this.tokens) s += CST.stringify(t);
     return s;
+  }
+
+  // Asked before every op (lint asks once per interaction): the tokens never change after
+  // opening (edits splice the text and open it again), so the answer is computed once.
+  roundTrips(): boolean {
+    this.lossless ??= this.toString() === this.text;
+    return this.lossless;
   }
 }
 

@@ -25,7 +25,7 @@ export interface Located {
 
 export function locate(ed: EditableDoc): Located | string {
   if (ed.errors.length > 0) return `the file has YAML errors: ${ed.errors[0]}`;
-  if (ed.toString() !== ed.text) return 'the YAML parser cannot round-trip this file losslessly';
+  if (!ed.roundTrips()) return 'the YAML parser cannot round-trip this file losslessly';
   const format = editFormatOf(ed.doc);
   if (!ed.doc || !format) return 'not a recognised cassette layout';
   return { doc: ed.doc, format };

@@ -49,19 +49,23 @@ export function bodyBytePos(lines: LineIndex, body: Body, byteOffset: number): P
   // Only a text scalar whose bytes are its text (nothing was decompressed) maps line for line.
   const plain = body.storage === 'text' && (body.bytes === body.raw || body.bytes.length === body.raw.length);
   if (!plain || !head.startsWith('|')) return startOf(r);
-  const before = utf8Decode(body.bytes.subarray(0, byteOffset)) ?? '';
+  // Line breaks are counted in the bytes (0x0A is never part of a multi-byte UTF-8 sequence),
+  // and only the last line is decoded, for its column: the offset may be deep in a 20 MB stream.
+  const bytes = body.bytes;
+  const end = Math.min(byteOffset, bytes.length);
   let nl = 0;
   let lastNl = -1;
-  for (let i = 0; i < before.length; i++) {
-    if (before.charCodeAt(i) === 10) {
+  for (let i = 0; i < end; i++) {
+    if (bytes[i] === 10) {
       nl++;
       lastNl = i;
     }
   }
+  const lineHead = utf8Decode(bytes.subarray(lastNl + 1, end)) ?? '';
   const line = r.start.line + 1 + nl;
   const lineText = lines.text.slice(lines.lineStart(line), lines.lineStart(line + 1));
   const indent = /^ */.exec(lineText)![0].length;
-  return { line, column: indent + 1 + (before.length - lastNl - 1) };
+  return { line, column: indent + 1 + lineHead.length };
 }
 
 /**
