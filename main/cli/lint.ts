@@ -5,9 +5,10 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { decodeCassetteFile, encodeCassetteFile } from '../../shared/edit/cassette-file';
+import { encodeCassetteFile } from '../../shared/edit/cassette-file';
 import { RULES } from '../../shared/lint/catalog';
-import { applyFixesDetailed, lintCassetteDetailed } from '../../shared/lint/engine';
+import { applyFixesDetailed } from '../../shared/lint/engine';
+import { lintFile, lintText } from '../../shared/lint/file';
 import type { LintOptions, RuleLevel } from '../../shared/lint/types';
 import { appVersion } from '../backend/app-paths';
 import { registerNodeCodecs } from '../backend/node-codecs';
@@ -62,25 +63,25 @@ type Linted = FileResult & { notWritten?: string };
 
 async function lintOne(file: string, rel: string, explicit: boolean, opts: LintOptions, fix: boolean): Promise<Linted | null> {
   const bytes = new Uint8Array(await fs.readFile(file));
-  const decoded = decodeCassetteFile(file, bytes);
-  // Gunzipped text is linted (and fixed) as text, then written back gzipped.
-  const input = 'error' in decoded ? bytes : decoded.text;
-  let r = lintCassetteDetailed(input, file, opts);
-  if (r.format === null && !explicit && (typeof input !== 'string' || !looksLikeBrokenCassette(input))) return null;
+  // The one lint entry the app's index and Problems panel use too (gunzipped text is linted
+  // and fixed as text, then written back gzipped).
+  let r = lintFile(file, bytes, opts);
+  const { decoded } = r;
+  if (r.format === null && !explicit && (!decoded || !looksLikeBrokenCassette(decoded.text))) return null;
   const result: Linted = { path: file, findings: r.findings, fixed: [], fixFailed: [] };
   // A file named on the command line that is no cassette at all is an error, not a clean file.
   if (r.format === null && explicit && !r.findings.some((f) => f.severity === 'error')) {
-    const why = typeof input === 'string' && input.trim() === '' ? 'the file is empty' : 'no recorder layout found (go-vcr, vcrpy, Ruby VCR, HAR)';
+    const why = decoded && decoded.text.trim() === '' ? 'the file is empty' : 'no recorder layout found (go-vcr, vcrpy, Ruby VCR, HAR)';
     result.findings = [{ code: 'cassette/parse-error', severity: 'error', message: `Not a cassette: ${why}`, line: 1, column: 1 }, ...r.findings];
   }
-  if (fix && typeof input === 'string' && !('error' in decoded) && r.findings.some((f) => f.fix)) {
-    const rep = applyFixesDetailed(input, r.findings);
+  if (fix && decoded && r.findings.some((f) => f.fix)) {
+    const rep = applyFixesDetailed(decoded.text, r.findings);
     result.fixFailed = rep.failed.map((f) => `${f.finding.fix!.title}: ${f.error}`);
-    const refused = rep.text === input ? null : await writeUnlessReadOnly(file, encodeCassetteFile({ text: rep.text, gzip: decoded.gzip, bom: decoded.bom }), rel);
+    const refused = rep.text === decoded.text ? null : await writeUnlessReadOnly(file, encodeCassetteFile({ text: rep.text, gzip: decoded.gzip, bom: decoded.bom }), rel);
     if (refused) result.notWritten = refused;
-    else if (rep.text !== input) {
+    else if (rep.text !== decoded.text) {
       result.fixed = [...new Set(rep.applied.map((f) => f.fix!.title))];
-      r = lintCassetteDetailed(rep.text, file, opts);
+      r = { ...lintText(file, rep.text, undefined, opts), decoded };
       result.findings = r.findings;
     }
   }

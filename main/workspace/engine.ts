@@ -18,6 +18,8 @@ import { failedSummary, interactionFingerprints, type FileStat, type SummaryRef 
 import { indexRowAndDocs, rowAndDocs } from '../../shared/workspace/index-row';
 import type { InteractionDoc } from '../../shared/search/doc';
 import type { Digest } from '../../shared/workspace/hash';
+import { lintCounts, type LintCounts } from '../../shared/lint/counts';
+import { lintFile } from '../../shared/lint/file';
 
 export type EngineTask =
   /**
@@ -26,7 +28,12 @@ export type EngineTask =
    */
   | { kind: 'file'; absPath: string; ref: SummaryRef; knownHash: string | null; rootReal?: string; search?: boolean }
   /** Index bytes about to be saved (validation + the row to show after the save). */
-  | { kind: 'bytes'; bytes: Uint8Array; ref: SummaryRef; stat: FileStat };
+  | { kind: 'bytes'; bytes: Uint8Array; ref: SummaryRef; stat: FileStat }
+  /**
+   * Lint a file already indexed as `hash` (the background pass after the rows): its finding
+   * counts, or none if the file has changed since (its reindex schedules a new lint).
+   */
+  | { kind: 'lint'; absPath: string; ref: SummaryRef; hash: string; rootReal?: string };
 
 export interface ParseProblem {
   message: string;
@@ -36,6 +43,7 @@ export interface ParseProblem {
 
 export type EngineResult =
   | { kind: 'missing' }
+  | { kind: 'linted'; hash: string; lint: LintCounts | null }
   | { kind: 'unchanged'; hash: string; size: number; mtimeMs: number }
   | {
       kind: 'indexed';
@@ -49,6 +57,9 @@ export type EngineResult =
       /** Full-text search documents, one per interaction (empty when the task asked for none). */
       docs: InteractionDoc[];
     };
+
+/** What a 'file' or 'bytes' task answers (a 'lint' task answers 'linted' or 'missing'). */
+export type IndexResult = Exclude<EngineResult, { kind: 'linted' }>;
 
 /**
  * Fingerprint digests: zlib's CRC-32 over every part, chained, plus the total length. A
@@ -73,33 +84,55 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-export function runEngineTask(task: EngineTask): EngineResult {
-  if (task.kind === 'bytes') return indexBytes(task.ref, task.stat, task.bytes, contentHash(task.bytes), true, true);
-  let bytes: Uint8Array;
-  let stat: FileStat;
+type Read = { bytes: Uint8Array; stat: FileStat } | { missing: true } | { failed: string };
+
+function readTaskFile(absPath: string, rootReal: string | undefined): Read {
   try {
     // fstat on the descriptor we read from, so size and mtime describe the bytes we hashed.
     // Non-blocking: a FIFO swapped in under a cassette's name must not hang the worker.
-    const fd = openSync(task.absPath, constants.O_RDONLY | O_NONBLOCK);
+    const fd = openSync(absPath, constants.O_RDONLY | O_NONBLOCK);
     try {
       const st = fstatSync(fd);
       // The scan checked the real path; a symlink swapped in since must not leak a summary
       // of a file outside the folder (asked of the descriptor, which a swap cannot fake).
-      if (!st.isFile() || (task.rootReal && !openedInside(fd, st, task.absPath, task.rootReal))) return { kind: 'missing' };
-      bytes = readFileSync(fd);
-      stat = { size: bytes.length, mtimeMs: st.mtimeMs };
+      if (!st.isFile() || (rootReal && !openedInside(fd, st, absPath, rootReal))) return { missing: true };
+      const bytes = readFileSync(fd);
+      return { bytes, stat: { size: bytes.length, mtimeMs: st.mtimeMs } };
     } finally {
       closeSync(fd);
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-    const summary = failedSummary(task.ref, { size: 0, mtimeMs: 0 }, `Cannot read file: ${(e as Error).message}`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
+    return { failed: (e as Error).message };
+  }
+}
+
+export function runEngineTask(task: EngineTask): EngineResult {
+  if (task.kind === 'bytes') return indexBytes(task.ref, task.stat, task.bytes, contentHash(task.bytes), true, true);
+  const read = readTaskFile(task.absPath, task.rootReal);
+  if ('missing' in read) return { kind: 'missing' };
+  if (task.kind === 'lint') {
+    if ('failed' in read) return { kind: 'linted', hash: '', lint: null };
+    const hash = contentHash(read.bytes);
+    return { kind: 'linted', hash, lint: hash === task.hash ? lintCountsOf(task.ref.relPath, read.bytes) : null };
+  }
+  if ('failed' in read) {
+    const summary = failedSummary(task.ref, { size: 0, mtimeMs: 0 }, `Cannot read file: ${read.failed}`);
     return { kind: 'indexed', hash: '', size: 0, mtimeMs: 0, summary, fingerprints: [], parseProblem: summary.firstError, docs: [] };
   }
-  const hash = contentHash(bytes);
-  if (task.knownHash && hash === task.knownHash) return { kind: 'unchanged', hash, ...stat };
-  return indexBytes(task.ref, stat, bytes, hash, false, task.search !== false);
+  const hash = contentHash(read.bytes);
+  if (task.knownHash && hash === task.knownHash) return { kind: 'unchanged', hash, ...read.stat };
+  return indexBytes(task.ref, read.stat, read.bytes, hash, false, task.search !== false);
+}
+
+/** The counts of the one lint run (shared/lint/file.ts), which `tapedeck lint` and the Problems panel make too. */
+function lintCountsOf(relPath: string, bytes: Uint8Array): LintCounts {
+  try {
+    return lintCounts(lintFile(relPath, bytes).findings);
+  } catch {
+    return { error: 1, warning: 0, info: 0 }; // lint never throws on user files; if it does, that is an error
+  }
 }
 
 function openedInside(fd: number, st: Stats, absPath: string, rootReal: string): boolean {

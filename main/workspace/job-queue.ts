@@ -5,6 +5,8 @@
  */
 export interface Queued {
   priority: number;
+  /** Taken only when no other work waits (the lint pass after the rows). */
+  background?: boolean;
 }
 
 export class JobQueue<T extends Queued> {
@@ -73,27 +75,29 @@ export class JobQueue<T extends Queued> {
 /**
  * Two queues by priority (file size): `bigFrom` and up, and below. A worker takes from its
  * own lane first and from the other once its own is empty, so with two workers big and small
- * files are indexed side by side instead of every big file first (see pool.ts).
+ * files are indexed side by side instead of every big file first (see pool.ts). Background
+ * work (the lint pass) waits in a third queue that either takes from only when both are empty.
  */
 export class Lanes<T extends Queued> {
-  private readonly queues = [new JobQueue<T>(), new JobQueue<T>()] as const;
+  private readonly queues = [new JobQueue<T>(), new JobQueue<T>(), new JobQueue<T>()] as const;
 
   constructor(private readonly bigFrom: number) {}
 
   get size(): number {
-    return this.queues[0].size + this.queues[1].size;
+    return this.queues[0].size + this.queues[1].size + this.queues[2].size;
   }
 
   push(item: T): void {
-    this.queues[item.priority >= this.bigFrom ? 0 : 1].push(item);
+    this.queues[item.background ? 2 : item.priority >= this.bigFrom ? 0 : 1].push(item);
   }
 
   /** Where a worker of `lane` (0: big files, 1: small) takes its next job from. */
   queueFor(lane: 0 | 1): JobQueue<T> {
-    return this.queues[lane].size > 0 ? this.queues[lane] : this.queues[1 - lane];
+    if (this.queues[lane].size > 0) return this.queues[lane];
+    return this.queues[1 - lane].size > 0 ? this.queues[1 - lane] : this.queues[2];
   }
 
   drain(): T[] {
-    return [...this.queues[0].drain(), ...this.queues[1].drain()];
+    return [...this.queues[0].drain(), ...this.queues[1].drain(), ...this.queues[2].drain()];
   }
 }

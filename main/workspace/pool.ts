@@ -13,6 +13,7 @@ import { resolveWorkerScript } from './worker-script';
 interface Job {
   id: number;
   priority: number;
+  background?: boolean;
   task: EngineTask;
   resolve: (r: EngineResult) => void;
   reject: (e: Error) => void;
@@ -73,7 +74,7 @@ const BATCH_MAX = 32;
  */
 const LANE_BYTES = 16 * 1024;
 
-const batchable = (j: Job) => !j.solo && j.task.kind === 'file' && j.priority < BATCH_BYTES;
+const batchable = (j: Job) => !j.solo && (j.task.kind === 'file' || j.task.kind === 'lint') && j.priority < BATCH_BYTES;
 
 export async function createEnginePool(size?: number, workerScript?: string | URL): Promise<EnginePool> {
   const script = await resolveWorkerScript(workerScript);
@@ -172,7 +173,7 @@ export async function createEnginePool(size?: number, workerScript?: string | UR
     run(task, priority = 0) {
       if (closed) return Promise.reject(new Error('index pool is closed'));
       return new Promise<EngineResult>((resolve, reject) => {
-        lanes.push({ id: 0, priority, task, resolve, reject });
+        lanes.push({ id: 0, priority, task, resolve, reject, background: task.kind === 'lint' });
         pump();
       });
     },

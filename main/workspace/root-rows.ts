@@ -11,7 +11,7 @@ import { diffInteractions } from '../../shared/workspace/diff-interactions';
 import { listedOnlyWhenDetected } from '../../shared/workspace/summarize';
 import type { Batcher } from './batcher';
 import type { CacheEntry } from './cache';
-import type { EngineResult } from './engine';
+import type { IndexResult } from './engine';
 
 export interface FileEntry {
   summary: CassetteSummary;
@@ -82,7 +82,7 @@ export class RootRows {
   }
 
   /** A worker's answer for `rel`; with `report`, a content change is announced with the interactions it touched. */
-  applyResult(rel: string, res: EngineResult, prev: FileEntry | CacheEntry | null, batch: Batcher, report: boolean): void {
+  applyResult(rel: string, res: IndexResult, prev: FileEntry | CacheEntry | null, batch: Batcher, report: boolean): void {
     if (res.kind === 'missing') return this.delete(rel, batch);
     if (res.kind === 'unchanged') {
       if (!prev) return;

@@ -51,6 +51,8 @@ export interface Workspace
   > {
   /** Resolves when every scan, watcher burst and retry started so far has finished. */
   whenIndexed(): Promise<void>;
+  /** Resolves once the background lint pass has counted every row indexed so far (after whenIndexed). */
+  whenLinted(): Promise<void>;
   /** Resolves when every root's watcher is set up (events before that can be missed). */
   whenWatching(): Promise<void>;
   /** 'worker' or 'in-thread': which indexing path is in use. */
@@ -67,17 +69,9 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
   const search = createGuardedSearch({ workerScript: opts.workerScript });
   let recentWrites: Promise<unknown> = Promise.resolve();
   let scanning = 0;
-  let outstanding = 0;
-  const idleWaiters: (() => void)[] = [];
-
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    outstanding++;
-    const done = () => {
-      if (--outstanding === 0) for (const w of idleWaiters.splice(0)) w();
-    };
-    work.then(done, done);
-    return work;
-  };
+  const indexing = tracker();
+  const linting = tracker();
+  const track = indexing.track;
 
   const info = (): WorkspaceInfo => ({
     roots: [...roots.values()].map((r) => ({ id: r.id, path: r.real, name: basename(r.real) || r.real })),
@@ -95,7 +89,7 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
     const existing = [...roots.values()].find((r) => r.real === real);
     if (existing) return existing;
     const id = createHash('sha1').update(real).digest('hex').slice(0, 12);
-    const root = new RootIndex(id, real, { pool: pool(), cacheDir, track, search: opts.search, emit: (b) => opts.emit('indexChanged', b) });
+    const root = new RootIndex(id, real, { pool: pool(), cacheDir, track, trackLint: linting.track, search: opts.search, emit: (b) => opts.emit('indexChanged', b) });
     roots.set(id, root);
     scanning++;
     root.start();
@@ -174,11 +168,13 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
       return search.search(searchable(roots.values()), q, { maxFiles: MAX_FILES });
     },
 
-    whenIndexed: () =>
-      new Promise<void>((res) => {
-        if (outstanding === 0) res();
-        else idleWaiters.push(res);
-      }),
+    whenIndexed: indexing.whenIdle,
+
+    async whenLinted() {
+      // The lint pass is queued as each scan or burst ends, so wait for those first.
+      await indexing.whenIdle();
+      await linting.whenIdle();
+    },
 
     async whenWatching() {
       await Promise.all([...roots.values()].map((r) => r.whenWatching()));
@@ -193,7 +189,33 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
       if (poolPromise) await (await poolPromise).close();
       await search.close();
       await recentWrites;
-      for (const w of idleWaiters.splice(0)) w();
+      indexing.release();
+      linting.release();
     },
+  };
+}
+
+/** Counts outstanding work; `whenIdle` resolves once none is left (or on `release`, at close). */
+function tracker() {
+  let outstanding = 0;
+  const waiters: (() => void)[] = [];
+  const release = () => {
+    for (const w of waiters.splice(0)) w();
+  };
+  return {
+    track<T>(work: Promise<T>): Promise<T> {
+      outstanding++;
+      const done = () => {
+        if (--outstanding === 0) release();
+      };
+      work.then(done, done);
+      return work;
+    },
+    whenIdle: () =>
+      new Promise<void>((res) => {
+        if (outstanding === 0) res();
+        else waiters.push(res);
+      }),
+    release,
   };
 }

@@ -148,7 +148,13 @@ export async function run(report: Report): Promise<void> {
     const warm = await timedOpen(dir, configDir, (b) => {
       for (const c of b.changed) waiting.get(c.relPath)?.(performance.now());
     });
+    const tLint = performance.now();
     await warm.ws.whenWatching();
+    // The lint pass (CassetteSummary.lint) runs after the rows and is not part of index_s. The
+    // cold rounds closed before it finished, so this reopen, its rows cached, lints every file:
+    // that is its cost. Watch latency is then measured with the workers free, as before.
+    await warm.ws.whenLinted();
+    const lintPassS = (performance.now() - tLint) / 1000;
     const latencies: number[] = [];
     const targets = files.filter((f) => /chat\d+\.yaml$/.test(f)).slice(0, 100);
     for (let k = 0; k < targets.length; k++) {
@@ -215,6 +221,7 @@ export async function run(report: Report): Promise<void> {
     report({ name: 'workspace.index_s', value: round(cold.seconds, 2), unit: 's', baseline: 'yaml.parse, one thread', baselineValue: round(baselineS, 2), target: { max: 0.35 } });
     report({ name: 'workspace.index_warm_workers_s', value: round(warmPoolS, 2), unit: 's', baseline: 'yaml.parse, one thread', baselineValue: round(baselineS, 2) });
     report({ name: 'workspace.engine_1thread_s', value: round(engineS, 2), unit: 's', baseline: 'yaml.parse, one thread', baselineValue: round(baselineS, 2) });
+    report({ name: 'workspace.lint_pass_s', value: round(lintPassS, 2), unit: 's', baseline: 'cold workspace.index_s', baselineValue: round(cold.seconds, 2) });
     report({ name: 'workspace.reindex_warm_s', value: round(warm.seconds, 3), unit: 's', baseline: 'cold workspace.index_s', baselineValue: round(cold.seconds, 2) });
     report({ name: 'workspace.peak_rss_mb', value: round(peakRss / 1e6), unit: 'MB', target: { of: 'value', max: 400 } });
     printMemory(peakRss, atPeak, rssBeforeOpen, workerHeaps, mainHeap);

@@ -3,6 +3,7 @@ import type { RuleMeta } from './types';
 
 export const RULES: RuleMeta[] = [
   { code: 'cassette/parse-error', severity: 'error', fixable: false, description: 'The file cannot be read as a cassette (YAML/JSON syntax, bad gzip).' },
+  { code: 'cassette/parse-warning', severity: 'warning', fixable: false, description: 'The file reads as a cassette, but the parser found something off: a YAML warning, a body that does not decode, text that is not UTF-8, an unknown recorder version.' },
   { code: 'tool-call/duplicate-id', severity: 'error', fixable: true, description: 'A tool-call id is used by more than one call, in one response or across responses.' },
   { code: 'tool-call/positional-id', severity: 'warning', fixable: false, description: 'A tool-call id encodes its position (add:0, call_0) and repeats every turn.' },
   { code: 'tool-call/empty-id', severity: 'warning', fixable: false, description: 'A tool call has no id in a dialect that requires one.' },

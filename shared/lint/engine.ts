@@ -73,9 +73,11 @@ export function lintCassette(input: string | Uint8Array, path: string, opts: Lin
 export function lintCassetteDetailed(input: string | Uint8Array, path: string, opts: LintOptions = {}): LintResult {
   const src = sourceOf(input, path);
   const cassette = opts.parsed?.cassette ?? parseCassette({ path, bytes: src.bytes });
+  // The parser's errors and warnings are findings too (its notes, like "no interactions", are
+  // not): the Problems panel, the sidebar and the CLI list one set.
   const raw: RawFinding[] = cassette.diagnostics
-    .filter((d) => d.severity === 'error')
-    .map((d) => ({ code: 'cassette/parse-error', message: d.message, line: d.line, column: d.column, interaction: d.interaction }));
+    .filter((d) => d.severity !== 'info')
+    .map((d) => ({ code: d.severity === 'error' ? 'cassette/parse-error' : 'cassette/parse-warning', message: d.message, line: d.line, column: d.column, interaction: d.interaction }));
   if (cassette.format !== null) {
     let analysis: CassetteAnalysis | null = opts.parsed ? opts.parsed.analysis : null;
     if (!opts.parsed) {
@@ -84,6 +86,10 @@ export function lintCassetteDetailed(input: string | Uint8Array, path: string, o
       } catch (e) {
         raw.push({ code: 'lint/internal', message: `LLM analysis failed: ${String(e)}` });
       }
+    }
+    // An interaction the analysis crashed on is a Tapedeck bug, reported like a crashed rule.
+    for (const ia of analysis?.interactions ?? []) {
+      for (const d of ia.diagnostics) if (d.code === 'analysis.internal') raw.push({ code: 'lint/internal', message: d.message, interaction: ia.index });
     }
     const base: LintContext = { path, text: src.text, editable: src.editable, cassette, analysis };
     const ctx: RuleCtx = withLines(base);

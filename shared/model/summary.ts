@@ -53,7 +53,18 @@ export interface CassetteSummary {
   recorded?: { oldest: string; newest: string; sources: DateSource[] };
   /** Interactions with no recording date at all (absent when 0). */
   undated?: number;
+  /**
+   * Parser and analysis diagnostics. Tell a broken file (an error: the row shows `firstError`)
+   * from a readable one; what the sidebar counts as problems is `lint`.
+   */
   diagnostics: { error: number; warning: number; info: number };
+  /**
+   * The file's lint findings by severity, from the one lint run that `tapedeck lint` and the
+   * Problems panel use (shared/lint/file.ts). Null until the index's background lint has read
+   * the file (it runs after the rows are in: a full lint costs several times the row). Files
+   * that are not cassettes are not linted: zeros.
+   */
+  lint: { error: number; warning: number; info: number } | null;
   /** First error diagnostic, for inline display in the sidebar. */
   firstError: { message: string; line?: number; column?: number } | null;
   /** For `not-cassette` rows: what the file looks like instead (e.g. a gRPC or WebSocket log). */

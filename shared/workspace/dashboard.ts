@@ -22,7 +22,8 @@ export interface Dashboard {
   interactions: number;
   streams: number;
   httpErrors: number;
-  lint: { error: number; warning: number; info: number };
+  /** Lint findings of the cassettes linted so far; `pending`: cassettes the lint pass has not reached yet. */
+  lint: { error: number; warning: number; info: number; pending: number };
   reportedUsd: number;
   estimatedUsd: number;
   /** Over the interactions that have both a reported and an estimated cost. */
@@ -61,7 +62,7 @@ const byFiles = (a: Bar, b: Bar) => b.files - a.files || a.key.localeCompare(b.k
 
 export function folderDashboard(rows: Iterable<CassetteSummary>): Dashboard {
   const d: Dashboard = {
-    cassettes: 0, interactions: 0, streams: 0, httpErrors: 0, lint: { error: 0, warning: 0, info: 0 },
+    cassettes: 0, interactions: 0, streams: 0, httpErrors: 0, lint: { error: 0, warning: 0, info: 0, pending: 0 },
     reportedUsd: 0, estimatedUsd: 0, pair: { interactions: 0, reportedUsd: 0, estimatedUsd: 0 }, todayUsd: 0, unpriced: 0, usageMissing: 0,
     byProvider: [], byModel: [], byCassette: [], byFormat: [], byDialect: [], dates: recordingAges([]),
   };
@@ -78,9 +79,11 @@ export function folderDashboard(rows: Iterable<CassetteSummary>): Dashboard {
     d.interactions += r.interactions;
     if (r.streaming) d.streams++;
     if (r.errorStatuses.length) d.httpErrors++;
-    d.lint.error += r.diagnostics.error;
-    d.lint.warning += r.diagnostics.warning;
-    d.lint.info += r.diagnostics.info;
+    if (r.lint) {
+      d.lint.error += r.lint.error;
+      d.lint.warning += r.lint.warning;
+      d.lint.info += r.lint.info;
+    } else d.lint.pending++;
     d.reportedUsd += r.reportedUsd ?? 0;
     d.estimatedUsd += r.estimatedUsd ?? 0;
     if (r.costPair) {
@@ -126,7 +129,7 @@ export function dashboardCsv(rows: Iterable<CassetteSummary>): string {
     if (r.kind !== 'cassette') continue;
     lines.push([
       r.relPath, r.format, r.interactions, r.providers.join(' '), (r.dialects ?? []).join(' '), r.models.join(' '), r.inputTokens, r.outputTokens,
-      r.reportedUsd, r.estimatedUsd, r.todayUsd, r.recorded?.oldest, r.recorded?.newest, r.errorStatuses.join(' '), r.diagnostics.error, r.diagnostics.warning,
+      r.reportedUsd, r.estimatedUsd, r.todayUsd, r.recorded?.oldest, r.recorded?.newest, r.errorStatuses.join(' '), r.lint?.error ?? null, r.lint?.warning ?? null,
     ].map(csvField).join(','));
   }
   return lines.join('\r\n') + '\r\n';

@@ -103,6 +103,7 @@ export function summarizeCassette(
   const firstError = diagnostics.find((d) => d.severity === 'error');
   if (firstError) row.firstError = errorOf(firstError);
   if (row.kind === 'not-cassette') {
+    row.lint = { error: 0, warning: 0, info: 0 };
     const why = diagnostics.find((d) => d.code === 'format.not-http') ?? diagnostics.find((d) => d.code === 'format.not-cassette');
     if (why) row.note = why.message;
   }
@@ -114,6 +115,8 @@ export function failedSummary(ref: SummaryRef, stat: FileStat, message: string):
   const row = emptyRow(ref, stat);
   row.kind = 'cassette';
   row.diagnostics.error = 1;
+  // What lint would say of a file it cannot read: one error.
+  row.lint = { error: 1, warning: 0, info: 0 };
   row.firstError = { message };
   return row;
 }
@@ -199,6 +202,7 @@ function emptyRow(ref: SummaryRef, stat: FileStat): CassetteSummary {
     reportedUsd: null,
     estimatedUsd: null,
     diagnostics: { error: 0, warning: 0, info: 0 },
+    lint: null,
     firstError: null,
     size: stat.size,
     mtimeMs: stat.mtimeMs,

@@ -18,10 +18,11 @@ export function createAnalysisRunner(
   let timer: ReturnType<typeof setTimeout> | null = null;
   const stillCurrent = (text: string) => get().editor.history.present === text;
 
-  const lintNow = (text: string) => {
+  /** `bytes`: the file has no editable text (not UTF-8, broken gzip), so lint reads what is on disk. */
+  const lintNow = (text: string, bytes?: Uint8Array) => {
     const ref = get().editor.ref;
     if (!deps.linter || !ref) return;
-    deps.linter.lint(ref.relPath, text).then(
+    deps.linter.lint(ref.relPath, bytes ? { bytes } : text).then(
       (f) => stillCurrent(text) && onFindings(f),
       () => stillCurrent(text) && onFindings([]),
     );

@@ -71,7 +71,7 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get, deps) => 
       const t = 'error' in dec ? text : dec.text;
       const kept = { gzip: 'gzip' in dec && dec.gzip, bom: 'bom' in dec && !!dec.bom };
       set({ editor: { ...emptyEditor, key: refKey(ref), ref, history: initHistory(t), file: initFileState(t, file.revision), ...kept, readOnly } });
-      runner.lintNow(t);
+      runner.lintNow(t, readOnly ? fileBytes(file) : undefined);
     },
 
     setText(text, label = 'typing') {

@@ -39,7 +39,8 @@ export interface LintFinding {
 
 /** Lint runs in the worker too; optional so tests without it still build a store. */
 export interface Linter {
-  lint(path: string, text: string): Promise<LintFinding[]>;
+  /** The editor's text; or `{ bytes }`, the file itself, when it has no editable text. */
+  lint(path: string, source: string | { bytes: Uint8Array }): Promise<LintFinding[]>;
   /** Re-lints `text` and returns it with the fix of finding `index` applied. */
   fix(path: string, text: string, index: number): Promise<string>;
 }

@@ -32,8 +32,8 @@ export function createWorkerAnalyzer(): Analyzer & Linter {
       const r = await send({ id: nextId++, path, bytes: copy }, [copy.buffer]);
       return r as AnalyzeResult;
     },
-    async lint(path, text) {
-      const r = await send({ id: nextId++, type: 'lint', path, text });
+    async lint(path, source) {
+      const r = await send(typeof source === 'string' ? { id: nextId++, type: 'lint', path, text: source } : { id: nextId++, type: 'lint', path, bytes: source.bytes });
       return (r as { findings: LintFinding[] }).findings;
     },
     async fix(path, text, index) {

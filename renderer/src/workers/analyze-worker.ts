@@ -4,20 +4,15 @@
  * parse that doing it on the main thread would freeze scrolling and input (and typing).
  */
 import { parseCassette } from '../../../shared/cassette/parse';
-import { lintCassette } from '../../../shared/lint';
 import { analyzeCassette } from '../../../shared/llm/analyze';
 import { hasTokenizer } from '../../../shared/llm/estimate-usage';
 import type { CassetteAnalysis } from '../../../shared/model/analysis';
 import type { Cassette } from '../../../shared/model/cassette';
 import { utf8Encode } from '../../../shared/util/bytes';
-import type { LintFinding } from '../store/types';
 import type { AnalyzeRequest, AnalyzeResponse } from './analyze-protocol';
+import { lintSource, toLintFindings } from './lint-request';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
-
-// The text is the decompressed YAML for .yaml.gz files: lint it as YAML so fixes are offered
-// (the editor re-gzips on save).
-const yamlPath = (p: string) => p.replace(/\.gz$/i, '');
 
 /**
  * The last source parsed for the views. After an edit the store asks for analysis and then
@@ -57,20 +52,11 @@ async function analyzeWithEstimates(cassette: Cassette): Promise<CassetteAnalysi
 async function handle(req: AnalyzeRequest): Promise<AnalyzeResponse> {
   const { id } = req;
   if (req.type === 'lint') {
-    const findings: LintFinding[] = lintCassette(req.text, yamlPath(req.path), { parsed: parsedFor(req.text) }).map((f, index) => ({
-      index,
-      code: f.code,
-      severity: f.severity,
-      message: f.message,
-      ...(f.line !== undefined ? { line: f.line } : {}),
-      ...(f.column !== undefined ? { column: f.column } : {}),
-      ...(f.interaction !== undefined ? { interaction: f.interaction } : {}),
-      ...(f.fix ? { fixTitle: f.fix.title } : {}),
-    }));
-    return { id, ok: true, findings };
+    const findings = 'bytes' in req ? lintSource(req.path, { bytes: req.bytes }) : lintSource(req.path, { text: req.text }, parsedFor(req.text));
+    return { id, ok: true, findings: toLintFindings(findings) };
   }
   if (req.type === 'fix') {
-    const f = lintCassette(req.text, yamlPath(req.path), { parsed: parsedFor(req.text) })[req.index];
+    const f = lintSource(req.path, { text: req.text }, parsedFor(req.text))[req.index];
     if (!f?.fix) return { id, ok: false, message: 'the finding is gone (the text changed)' };
     return { id, ok: true, text: f.fix.apply(req.text) };
   }

@@ -67,7 +67,8 @@ export function missingUsage(ctx: RuleCtx): RawFinding[] {
   for (const { it, ia } of pairs(ctx)) {
     if (!ia?.stream || !ok(it) || ia.provider !== 'openai-chat') continue;
     const so = ia.request?.params.stream_options;
-    if (!isObj(so) || so.include_usage !== true || ia.usage) continue;
+    // Reported usage only: the app fills missing usage with tokenizer estimates, the CLI does not.
+    if (!isObj(so) || so.include_usage !== true || ia.message?.usage) continue;
     out.push(finding('stream/missing-usage', 'The request asked for a usage chunk (`stream_options.include_usage`) but the stream has none', it.index, lastEventPos(ctx, it, ia.stream.events)));
   }
   return out;

@@ -76,13 +76,13 @@ describe('structured edits → lossless ops', () => {
 });
 
 describe('markers', () => {
-  it('merges diagnostics and findings, carrying the fix index in the marker code', () => {
-    const p = problemsOf(
-      [{ severity: 'error', code: 'yaml.syntax', message: 'bad', line: 3, column: 6 }],
-      [{ index: 2, code: 'secret/openai-key', severity: 'error', message: 'key', line: 9, fixTitle: 'Redact' }],
-    );
+  it('makes markers of the lint findings (parse errors among them), carrying the fix index in the marker code', () => {
+    const p = problemsOf([
+      { index: 2, code: 'secret/openai-key', severity: 'error', message: 'key', line: 9, fixTitle: 'Redact' },
+      { index: 0, code: 'cassette/parse-error', severity: 'error', message: 'bad', line: 3, column: 6 },
+    ]);
     const m = toMarkers(p, () => 20, 10);
-    expect(m.map((x) => [x.startLineNumber, x.startColumn, x.code])).toEqual([[3, 6, 'yaml.syntax'], [9, 1, 'secret/openai-key#2']]);
+    expect(m.map((x) => [x.startLineNumber, x.startColumn, x.code])).toEqual([[3, 6, 'cassette/parse-error'], [9, 1, 'secret/openai-key#2']]);
     expect(fixIndexOf(m[1].code)).toBe(2);
   });
 });

@@ -8,8 +8,9 @@ const list = [
   summary('openai/chat.yaml'),
   summary('anthropic/stream.yaml', { providers: ['anthropic'], models: ['claude-3-5-haiku'], hosts: ['api.anthropic.com'], streaming: true }),
   summary('errors/rate-limit.yaml', { errorStatuses: [429] }),
-  summary('broken.yaml', { kind: 'cassette', diagnostics: { error: 1, warning: 0, info: 0 }, firstError: { message: 'bad indent', line: 7 } }),
-  summary('warn.yaml', { diagnostics: { error: 0, warning: 2, info: 0 } }),
+  // Not linted yet: its parse error counts until the lint pass reaches it.
+  summary('broken.yaml', { kind: 'cassette', diagnostics: { error: 1, warning: 0, info: 0 }, lint: null, firstError: { message: 'bad indent', line: 7 } }),
+  summary('warn.yaml', { lint: { error: 0, warning: 2, info: 0 } }),
 ];
 const paths = (xs: { relPath: string }[]) => xs.map((x) => x.relPath);
 
@@ -32,6 +33,8 @@ describe('library filters', () => {
     expect(paths(filterSummaries(list, { ...emptyFilters, models: ['claude-3-5-haiku'] }))).toEqual(['anthropic/stream.yaml']);
     expect(paths(filterSummaries(list, { ...emptyFilters, errorStatus: true }))).toEqual(['errors/rate-limit.yaml']);
     expect(paths(filterSummaries(list, { ...emptyFilters, hasDiagnostics: true }))).toEqual(['broken.yaml', 'warn.yaml']);
+    // Analysis notes that lint does not report are not problems.
+    expect(filterSummaries([summary('noted.yaml', { diagnostics: { error: 0, warning: 1, info: 2 } })], { ...emptyFilters, hasDiagnostics: true })).toEqual([]);
     expect(paths(filterSummaries(list, { ...emptyFilters, streaming: true }))).toEqual(['anthropic/stream.yaml']);
     expect(isFiltering(emptyFilters)).toBe(false);
     expect(isFiltering({ ...emptyFilters, query: '  ' })).toBe(false);

@@ -61,6 +61,23 @@ describe('pool lanes', () => {
     expect(lanes.size).toBe(0);
   });
 
+  it('takes background jobs (the lint pass) only when neither lane has work', () => {
+    const lanes = new Lanes<{ priority: number; name: string; background?: boolean }>(1000);
+    lanes.push({ priority: 90_000, name: 'lint-big', background: true });
+    lanes.push({ priority: 10, name: 'lint-small', background: true });
+    lanes.push({ priority: 10, name: 'small' });
+    lanes.push({ priority: 5000, name: 'big' });
+    expect(lanes.size).toBe(4);
+    expect(lanes.queueFor(1).pop()?.name).toBe('small');
+    expect(lanes.queueFor(1).pop()?.name).toBe('big');
+    // A file indexed meanwhile (a watcher burst) still goes before the waiting lint.
+    lanes.push({ priority: 20, name: 'burst' });
+    expect(lanes.queueFor(0).pop()?.name).toBe('burst');
+    expect(lanes.queueFor(0).pop()?.name).toBe('lint-big');
+    expect(lanes.queueFor(1).pop()?.name).toBe('lint-small');
+    expect(lanes.size).toBe(0);
+  });
+
   it('loses nothing: every pushed job is taken once, whatever the order of takes', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 60 }), fc.array(fc.boolean(), { maxLength: 80 }), (sizes, takes) => {

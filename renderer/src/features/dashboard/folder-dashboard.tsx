@@ -38,7 +38,7 @@ export function FolderDashboard() {
     ['Interactions', formatInt(d.interactions), 'interactions'],
     ['Streams', formatInt(d.streams), 'streams'],
     ['With HTTP errors', formatInt(d.httpErrors), 'http-errors'],
-    ['Lint errors / warnings', `${formatInt(d.lint.error)} / ${formatInt(d.lint.warning)}`, 'lint'],
+    ['Lint errors / warnings', `${formatInt(d.lint.error)} / ${formatInt(d.lint.warning)}${d.lint.pending ? ` (${formatInt(d.lint.pending)} not linted yet)` : ''}`, 'lint'],
   ];
   const pick = (key: 'providers' | 'models' | 'formats' | 'dialects') => (b: Bar) => filter({ [key]: [b.key] });
   // Paths inside the folder shown: its own prefix says nothing and costs the label its end.

@@ -1,8 +1,7 @@
 /**
- * Parse diagnostics and lint findings → Monaco marker data (plain objects, so this stays
+ * Lint findings → Monaco marker data (plain objects, so this stays
  * testable in node). Severity numbers are Monaco's MarkerSeverity values.
  */
-import type { Diagnostic } from '../../../../shared/model/diagnostics';
 import type { LintFinding } from '../../store/types';
 
 export const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
@@ -18,9 +17,12 @@ export interface MarkerData {
   endColumn: number;
 }
 
-/** A problem as the Problems panel lists it, whichever checker found it. */
+/**
+ * A problem as the Problems panel and the editor markers list it: a finding of the one lint
+ * run (shared/lint/file.ts), which carries the parser's errors and warnings too, so the panel,
+ * the sidebar's counts and `tapedeck lint` agree.
+ */
 export interface Problem {
-  source: 'parse' | 'lint';
   severity: 'error' | 'warning' | 'info';
   code: string;
   message: string;
@@ -32,30 +34,16 @@ export interface Problem {
   fixTitle?: string;
 }
 
-export function problemsOf(diags: Diagnostic[], findings: LintFinding[]): Problem[] {
-  const out: Problem[] = diags.map((d) => ({
-    source: 'parse' as const,
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-    ...(d.line ? { line: d.line } : {}),
-    ...(d.column ? { column: d.column } : {}),
-    ...(d.interaction !== undefined ? { interaction: d.interaction } : {}),
+export function problemsOf(findings: LintFinding[]): Problem[] {
+  const out: Problem[] = findings.map((f) => ({
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    ...(f.line ? { line: f.line } : {}),
+    ...(f.column ? { column: f.column } : {}),
+    ...(f.interaction !== undefined ? { interaction: f.interaction } : {}),
+    ...(f.fixTitle ? { fixIndex: f.index, fixTitle: f.fixTitle } : {}),
   }));
-  for (const f of findings) {
-    // The linter reports parse errors too; keep one copy of each.
-    if (out.some((p) => p.source === 'parse' && p.line === f.line && p.message === f.message)) continue;
-    out.push({
-      source: 'lint',
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-      ...(f.line ? { line: f.line } : {}),
-      ...(f.column ? { column: f.column } : {}),
-      ...(f.interaction !== undefined ? { interaction: f.interaction } : {}),
-      ...(f.fixTitle ? { fixIndex: f.index, fixTitle: f.fixTitle } : {}),
-    });
-  }
   const rank = { error: 0, warning: 1, info: 2 };
   return out.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.line ?? 0) - (b.line ?? 0));
 }
@@ -70,7 +58,7 @@ export function toMarkers(problems: Problem[], lineLength: (line: number) => num
       severity: SEVERITY[p.severity],
       message: p.fixTitle ? `${p.message}\nQuick fix: ${p.fixTitle}` : p.message,
       code: p.fixIndex !== undefined ? `${p.code}#${p.fixIndex}` : p.code,
-      source: p.source === 'lint' ? 'tapedeck lint' : 'tapedeck',
+      source: 'tapedeck lint',
       startLineNumber: line,
       startColumn: col,
       endLineNumber: line,

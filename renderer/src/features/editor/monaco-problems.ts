@@ -38,18 +38,13 @@ export function installCodeActions(monaco: Monaco, store: AppStore): { dispose()
   };
 }
 
-const problemsKey = (s: AppState) => [s.doc.status === 'ready' ? s.doc.cassette.diagnostics : null, s.editor.findings] as const;
-
 export function syncMarkers(monaco: Monaco, model: M.editor.ITextModel, store: AppStore): () => void {
   const apply = (s: AppState) => {
-    const diags = s.doc.status === 'ready' ? s.doc.cassette.diagnostics : [];
-    const markers = toMarkers(problemsOf(diags, s.editor.findings), (l) => model.getLineLength(l), model.getLineCount());
+    const markers = toMarkers(problemsOf(s.editor.findings), (l) => model.getLineLength(l), model.getLineCount());
     monaco.editor.setModelMarkers(model, OWNER, markers);
   };
   apply(store.getState());
   return store.subscribe((s, prev) => {
-    const [a, b] = problemsKey(s);
-    const [c, d] = problemsKey(prev);
-    if (a !== c || b !== d) apply(s);
+    if (s.editor.findings !== prev.editor.findings) apply(s);
   });
 }

@@ -61,7 +61,7 @@ export function FileRow({ s, name, dirty, rerecorded, onReview }: { s: CassetteS
           <span className="badge" data-testid="badge-interactions" title={`${s.interactions} interactions`}>{s.interactions}×</span>
           {s.streaming ? <span className="badge badge-stream" data-testid="badge-streaming" title="Streamed response">stream</span> : null}
           {errs.length ? <span className="badge badge-error" data-testid="badge-errors" title="HTTP errors">{[...new Set(errs)].join(' ')}</span> : null}
-          {s.diagnostics.warning ? <span className="badge badge-warn" title="Warnings">⚠ {s.diagnostics.warning}</span> : null}
+          <LintBadges lint={s.lint} />
           {s.usageMissing ? (
             <span
               className="badge badge-muted"
@@ -82,6 +82,18 @@ export function FileRow({ s, name, dirty, rerecorded, onReview }: { s: CassetteS
           ) : null}
         </div>
       )}
+    </>
+  );
+}
+
+/** The lint pass's counts (the Problems panel's and `tapedeck lint`'s findings); nothing until it has run. */
+function LintBadges({ lint }: { lint: CassetteSummary['lint'] }) {
+  if (!lint) return null;
+  const plural = (n: number, w: string) => `${n} lint ${w}${n === 1 ? '' : 's'}`;
+  return (
+    <>
+      {lint.error ? <span className="badge badge-error" data-testid="badge-lint-errors" title={plural(lint.error, 'error')}>✕ {lint.error}</span> : null}
+      {lint.warning ? <span className="badge badge-warn" data-testid="badge-lint-warnings" title={plural(lint.warning, 'warning')}>⚠ {lint.warning}</span> : null}
     </>
   );
 }

@@ -94,7 +94,8 @@ export function matchesSummary(
   if (f.providers.length && !listMatch(f.providers, [...s.providers, ...(s.vendors ?? [])], s.vendors?.length ? s.vendors : s.providers)) return false;
   if (f.models.length && !listMatch(f.models, s.models)) return false;
   if (f.errorStatus && !s.errorStatuses.some((c) => c >= 400)) return false;
-  if (f.hasDiagnostics && s.diagnostics.error + s.diagnostics.warning === 0) return false;
+  // Lint errors and warnings (a broken file has one before the lint pass reaches it).
+  if (f.hasDiagnostics && (s.lint ? s.lint.error + s.lint.warning : s.diagnostics.error) === 0) return false;
   if (f.streaming && !s.streaming) return false;
   if (hasDashboardFilter(f) && !dashboardMatch(s, f)) return false;
   if (!terms.length) return true;

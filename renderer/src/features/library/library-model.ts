@@ -49,7 +49,8 @@ export function applyBatches(current: SummaryMap, batches: readonly IndexBatch[]
       changed.add(refKey(c));
       changedInteractions.set(refKey(c), c.changedInteractions);
     }
-    progress = b.progress;
+    // Lint-pass updates and closed folders carry no progress (0 of 0).
+    if (b.progress.total > 0) progress = b.progress;
   }
   return { summaries: next, changed, changedInteractions, removed, progress };
 }
