@@ -34,7 +34,7 @@ function yamlTexts(): { rel: string; text: string; bytes: number }[] {
 describe.skipIf(!exists)('corpus: lint --fix and view edits change only the lines they change', () => {
   const files = exists ? yamlTexts() : [];
 
-  it('lint --fix on every YAML cassette', { timeout: 300_000 }, () => {
+  it('lint --fix on every YAML cassette', () => {
     expect(files.length).toBeGreaterThan(300);
     const problems: string[] = [];
     let fixed = 0;
@@ -54,7 +54,7 @@ describe.skipIf(!exists)('corpus: lint --fix and view edits change only the line
     expect(fixed).toBeGreaterThan(5);
   });
 
-  it('view edits (response text, tool arguments) on every YAML cassette', { timeout: 300_000 }, () => {
+  it('view edits (response text, tool arguments) on every YAML cassette', () => {
     const problems: string[] = [];
     let edits = 0;
     let cassettes = 0;

@@ -26,7 +26,7 @@ const analyse = (text: string) => analyzeCassette(parseCassette({ path: 'x.yaml'
 const stale = (text: string, f: string) => lintCassette(text, f).filter((x) => x.code === 'history/stale-copy');
 
 describe.skipIf(!exists)('history copies on the corpus', () => {
-  it('recordings agree with themselves; edits reach every later copy', { timeout: 300_000 }, () => {
+  it('recordings agree with themselves; edits reach every later copy', () => {
     const edited = new Set<string>();
     let copies = 0;
     const wrong: string[] = [];

@@ -77,7 +77,7 @@ function view(rel: string, bytes: Uint8Array) {
 
 let dir = '';
 afterAll(async () => {
-  if (dir) await fs.rm(dir, { recursive: true, force: true });
+  if (dir) await fs.rm(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe.skipIf(!exists)('redact over planted corpus copies', () => {

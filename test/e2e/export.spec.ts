@@ -62,6 +62,8 @@ test('copy as cURL, message JSON and HAR downloads from the interaction menu, in
 });
 
 test('tapedeck export --har writes HAR 1.2 to a file or stdout; bad usage exits 2', async () => {
+  // Six CLI processes, each paying Node's start-up: on a loaded 2-core machine that passes a minute.
+  test.slow();
   const dir = mkdtempSync(join(tmpdir(), 'tapedeck-export-'));
   const out = join(dir, 'out.har');
   const written = await run(process.execPath, [cli, 'export', '--har', fixture, '-o', out]);
@@ -75,14 +77,15 @@ test('tapedeck export --har writes HAR 1.2 to a file or stdout; bad usage exits 
   expect(one.log.entries).toHaveLength(1);
   expect(one.log.entries[0].request.headers[0].value).toBe('Bearer sk-proj-abcdefghij0123456789ABCDEFGHIJ');
 
-  for (const [argv, code, message] of [
+  const bad = [
     [['export', fixture], 2, 'export needs a format: --har'],
     [['export', '--har'], 2, 'exactly one CASSETTE'],
     [['export', '--har', fixture, '--interaction', '7'], 1, 'no interaction 7'],
     [['export', '--har', join(dir, 'missing.yaml')], 1, 'ENOENT'],
-  ] as const) {
-    const failed = await run(process.execPath, [cli, ...argv]).then(() => null, (e: { code: number; stderr: string }) => e);
-    expect(failed?.code, argv.join(' ')).toBe(code);
-    expect(failed?.stderr).toContain(message);
-  }
+  ] as const;
+  const failures = await Promise.all(bad.map(([argv]) => run(process.execPath, [cli, ...argv]).then(() => null, (e: { code: number; stderr: string }) => e)));
+  bad.forEach(([argv, code, message], i) => {
+    expect(failures[i]?.code, argv.join(' ')).toBe(code);
+    expect(failures[i]?.stderr).toContain(message);
+  });
 });

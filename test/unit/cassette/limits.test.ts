@@ -48,22 +48,19 @@ describe('limits against hostile files', () => {
     }
   });
 
-  it('an alias bomb in a parsed_body stops at the expansion budget, quickly', () => {
+  // "Quickly" is the test timeout: without the budget this file takes minutes and gigabytes.
+  it('an alias bomb in a parsed_body stops at the expansion budget', () => {
     // a9 would expand to 10^9 strings.
     let anchors = '';
     for (let i = 0; i < 10; i++) anchors += `      a${i}: &a${i} [${Array(10).fill(i === 0 ? 'x' : `*a${i - 1}`).join(', ')}]\n`;
-    const t0 = performance.now();
     const c = parseCassette({ path: 'bomb.yaml', bytes: enc(vcrpy(anchors)) });
     expect(codes(c)).toContain('yaml.alias-expansion');
-    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 
   it('thousands of aliases to one anchor resolve in one pass, to the right target', () => {
     const uses = Array.from({ length: 4000 }, (_, i) => `      - role: user\n        content: *h\n        n: ${i}`).join('\n');
     const body = `      shared: &h hello\n      messages:\n${uses}\n      model: gpt-4o-mini`;
-    const t0 = performance.now();
     const c = parseCassette({ path: 'aliases.yaml', bytes: enc(vcrpy(body)) });
-    expect(performance.now() - t0).toBeLessThan(5_000);
     expect(codes(c).filter((x) => x.startsWith('yaml.') || x === 'parse.internal')).toEqual([]);
     const parsed = JSON.parse(c.interactions[0].request.body.text!);
     expect(parsed.messages).toHaveLength(4000);

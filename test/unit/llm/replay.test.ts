@@ -32,22 +32,19 @@ describe('createReplay', () => {
     expect(JSON.stringify(early.toolCalls)).toBe(calls);
   });
 
-  it('seeks randomly on a 100,000-event stream in under 2 ms p95', () => {
+  // How fast a seek is, is measured by `npm run bench` (core.seek_p95_ms beside replay from
+  // event 0); here: random seeks through the checkpoints land on exactly the right state.
+  it('seeks randomly on a 100,000-event stream to the same state as replaying from event 0', () => {
     const big = generateOpenAiStream(100_000);
     const r = createReplay({ events: big, dialect: 'openai-chat' });
     r.stateAt(big.length - 1); // first pass builds the checkpoints, as opening the view does
-    const times: number[] = [];
+    const plain = createReplay({ events: big, dialect: 'openai-chat', checkpointEvery: big.length + 1 });
     let seed = 42;
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 30; i++) {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       const k = seed % big.length;
-      const t0 = performance.now();
-      r.stateAt(k);
-      times.push(performance.now() - t0);
+      expect(JSON.stringify(r.stateAt(k)), `event ${k}`).toBe(JSON.stringify(plain.stateAt(k)));
     }
-    times.sort((x, y) => x - y);
-    const p95 = times[Math.floor(times.length * 0.95)];
-    expect(p95).toBeLessThan(2);
     expect(r.stateAt(big.length - 1)).toMatchObject({ done: true, finishReason: 'tool_calls' });
     expect(r.stateAt(big.length - 1).toolCalls).toHaveLength(20);
   });

@@ -36,13 +36,11 @@ describe('workspace indexing', () => {
     writeFile(dir, 'b/two.yml', vcrpy());
     writeFile(dir, 'three.yaml', goVcr([{ model: 'gpt-4o' }]));
     const { rec, ws } = setup();
-    const t0 = performance.now();
     const info = await ws.openPath(dir);
     expect(info.roots).toHaveLength(1);
     expect(info.indexing).toBe(true);
     await rec.waitFor(() => rec.batches.length > 0, 'first batch');
-    const firstMs = performance.now() - t0;
-    expect(firstMs).toBeLessThan(1000); // 200 ms target; generous on a shared machine
+    // How soon the first batch comes is a bench figure (npm run bench), not a test.
     const rows = await indexed(ws);
     expect(await ws.indexMode()).toBe('worker');
     expect(rows.map((r) => r.relPath)).toEqual(['a/one.yaml', 'b/two.yml', 'three.yaml']);
