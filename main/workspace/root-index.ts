@@ -30,18 +30,40 @@ export interface RootDeps {
   trackLint<T>(work: Promise<T>): Promise<T>;
 }
 
-/** A file that fails to parse right after a change may be half-written: look again later. */
+/**
+ * A file that fails to parse (or stops being a cassette) right after a change may be
+ * half-written: the watcher does not wait for writes to settle, so look again later.
+ */
 const RETRY_DELAYS_MS = [150, 400, 1000];
-const CACHE_SAVE_DELAY_MS = 1000;
+/**
+ * The summary cache is saved once changes have been quiet this long (at most CACHE_SAVE_MAX_MS
+ * after the first unsaved one). Writing it (the search documents make it tens of MB of JSON)
+ * holds the main thread for a few hundred ms here: saving every second while a test run
+ * re-records files delayed the rows of the files that changed meanwhile.
+ */
+const CACHE_SAVE_QUIET_MS = 2000;
+const CACHE_SAVE_MAX_MS = 15_000;
 /** How long files found before the summary cache is loaded wait for it before showing as pending. */
 const BACKLOG_WAIT_MS = 50;
-/** Longer than chokidar's write-settle wait plus our quiet window. */
+/** Longer than the watcher's quiet window plus the first retries of a half-written file. */
 const VERIFY_DELAY_MS = 600;
 /**
  * Lint tasks handed to the pool at a time: enough for two full batches of small files, few
  * enough that closing the folder leaves little work behind (the pool cannot cancel).
  */
 const LINT_WINDOW = 64;
+
+/**
+ * Whether `res` may be a file caught mid-write: it has an error, or it is no cassette where a
+ * cassette was (or nothing was yet: a new file is often read while still empty). A file that
+ * was already broken, or never a cassette, shows its new state at once.
+ */
+function maybeHalfWritten(res: EngineResult, prev: { summary: CassetteSummary } | null): boolean {
+  if (res.kind !== 'indexed') return false;
+  const s = res.summary;
+  if (s.diagnostics.error > 0) return !prev || prev.summary.diagnostics.error === 0;
+  return s.format === null && (!prev || prev.summary.format !== null);
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -50,6 +72,8 @@ export class RootIndex {
   private watcher: RootWatcher | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private cacheTimer: NodeJS.Timeout | null = null;
+  /** When the oldest change not yet in the saved cache was made. */
+  private unsavedSince = 0;
   private saving: Promise<void> | null = null;
   private closed = false;
   scanned: Promise<void> = Promise.resolve();
@@ -263,8 +287,7 @@ export class RootIndex {
     // The size is the pool's priority and batch measure: 32 re-recorded 20 MB files must not
     // travel in one message.
     const res = await this.index(pool, rel, prev?.hash ?? null, st.size);
-    const broken = res.kind === 'indexed' && res.summary.diagnostics.error > 0;
-    if (broken && (!prev || prev.summary.diagnostics.error === 0)) {
+    if (maybeHalfWritten(res, prev)) {
       void this.deps.track(this.retry(pool, rel, prev, res, gen));
       return;
     }
@@ -279,7 +302,7 @@ export class RootIndex {
       const next = await this.index(pool, rel, res.kind === 'indexed' ? res.hash : null, res.kind === 'missing' ? 0 : res.size);
       if (next.kind === 'unchanged') continue;
       res = next;
-      if (res.kind !== 'indexed' || res.summary.diagnostics.error === 0) break;
+      if (!maybeHalfWritten(res, prev)) break;
     }
     await this.serial(async () => {
       if (this.closed || !this.rows.isCurrent(rel, gen)) return;
@@ -359,14 +382,18 @@ export class RootIndex {
   }
 
   private scheduleCacheSave(): void {
-    if (this.cacheTimer || this.closed) return;
+    if (this.closed) return;
+    const now = Date.now();
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    else this.unsavedSince = now;
+    const wait = Math.max(0, Math.min(CACHE_SAVE_QUIET_MS, this.unsavedSince + CACHE_SAVE_MAX_MS - now));
     this.cacheTimer = setTimeout(() => {
       this.cacheTimer = null;
       const saving: Promise<void> = this.saveCacheNow().finally(() => {
         if (this.saving === saving) this.saving = null;
       });
       this.saving = saving;
-    }, CACHE_SAVE_DELAY_MS);
+    }, wait);
     this.cacheTimer.unref();
   }
 

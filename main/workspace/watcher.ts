@@ -1,7 +1,8 @@
 /**
  * Watches one root with chokidar (Node 20's recursive fs.watch misses write-then-rename) and
  * delivers coalesced bursts: events are buffered until the tree has been quiet for
- * `quietMs` (or `maxWaitMs` passed since the first), then folded by coalesceEvents.
+ * `quietMs` (`burstQuietMs` once several came; or `maxWaitMs` passed since the first), then
+ * folded by coalesceEvents.
  */
 import { watch, type FSWatcher } from 'chokidar';
 import { basename, relative, sep } from 'node:path';
@@ -16,6 +17,7 @@ export interface RootWatcher {
 
 export interface WatchOptions {
   quietMs?: number;
+  burstQuietMs?: number;
   maxWaitMs?: number;
 }
 
@@ -24,7 +26,11 @@ export function watchRoot(
   onBurst: (changes: FileChange[]) => void,
   opts: WatchOptions = {},
 ): RootWatcher {
-  const quietMs = opts.quietMs ?? 60;
+  // Short for a lone event: a re-recorded file's row should follow its write within a frame or
+  // two. Once a second event arrives it is a burst (a `git checkout`, a recorder writing many
+  // files), which waits for the usual longer quiet so it still arrives as one.
+  const quietMs = opts.quietMs ?? 10;
+  const burstQuietMs = Math.max(quietMs, opts.burstQuietMs ?? 60);
   const maxWaitMs = opts.maxWaitMs ?? 1500;
   let buffer: RawEvent[] = [];
   let timer: NodeJS.Timeout | null = null;
@@ -47,7 +53,7 @@ export function watchRoot(
     if (buffer.length === 0) firstAt = now;
     buffer.push({ type, path: rel });
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, now - firstAt >= maxWaitMs ? 0 : quietMs);
+    timer = setTimeout(flush, now - firstAt >= maxWaitMs ? 0 : buffer.length > 1 ? burstQuietMs : quietMs);
   };
 
   const watcher: FSWatcher = watch(rootReal, {
@@ -57,8 +63,10 @@ export function watchRoot(
       if (IGNORED_DIRS.has(basename(path))) return true;
       return !!stats?.isFile() && !hasCassetteExtension(path);
     },
-    // Editors and recorders write in several chunks; wait until the size is stable.
-    awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },
+    // No waiting for the size to settle (that alone cost ~100 ms per change): a file read while
+    // it is being written parses as broken or as no cassette, and root-index.ts looks again a
+    // little later before it shows that (RETRY_DELAYS_MS).
+    awaitWriteFinish: false,
   });
   for (const type of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const)
     watcher.on(type, (path: string) => push(type, path));

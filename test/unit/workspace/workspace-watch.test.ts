@@ -101,11 +101,24 @@ describe('workspace watching', () => {
     await rec.waitRow('half/h.yaml', isFinal);
     const full = goVcr([{}, {}]);
     writeFileSync(p('half/h.yaml'), full.slice(0, Math.floor(full.length / 2)) + '\n  - "');
-    // The writer finishes a little later (slower than awaitWriteFinish's stability window).
+    // The writer finishes a little later (the watcher does not wait for writes to settle).
     setTimeout(() => writeFileSync(p('half/h.yaml'), full), 250);
     await rec.waitRow('half/h.yaml', (s) => s.interactions === 2, 'completed file');
     const rows = rec.batches.flatMap((b) => b.upserted).filter((s) => s.relPath === 'half/h.yaml');
     expect(rows.some((s) => s.diagnostics.error > 0)).toBe(false);
+  });
+
+  it('a file read while still empty (created, or truncated to be rewritten) never shows as no cassette', async () => {
+    writeFile(dir, 'empty/e.yaml', goVcr([{}]));
+    await rec.waitRow('empty/e.yaml', (s) => s.format === 'go-vcr');
+    writeFileSync(p('empty/e.yaml'), ''); // a recorder truncates, then writes a while later
+    setTimeout(() => writeFileSync(p('empty/e.yaml'), goVcr([{}, {}])), 100);
+    writeFileSync(p('empty/new.yaml'), '');
+    setTimeout(() => writeFileSync(p('empty/new.yaml'), vcrpy()), 100);
+    await rec.waitRow('empty/e.yaml', (s) => s.interactions === 2, 'rewritten file');
+    await rec.waitRow('empty/new.yaml', (s) => s.format === 'vcrpy', 'created file');
+    const rows = rec.batches.flatMap((b) => b.upserted).filter((s) => s.relPath.startsWith('empty/'));
+    expect(rows.filter((s) => s.kind !== 'pending' && s.format === null)).toEqual([]);
   });
 
   it('reports a file that stays broken after the retries, with its error', async () => {
