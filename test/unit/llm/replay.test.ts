@@ -38,7 +38,7 @@ describe('createReplay', () => {
     const big = generateOpenAiStream(100_000);
     const r = createReplay({ events: big, dialect: 'openai-chat' });
     r.stateAt(big.length - 1); // first pass builds the checkpoints, as opening the view does
-    const plain = createReplay({ events: big, dialect: 'openai-chat', checkpointEvery: big.length + 1 });
+    const plain = createReplay({ events: big, dialect: 'openai-chat' }, { checkpointEvery: big.length + 1 });
     let seed = 42;
     for (let i = 0; i < 30; i++) {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
