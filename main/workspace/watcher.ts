@@ -28,18 +28,21 @@ export function watchRoot(
 ): RootWatcher {
   // Short for a lone event: a re-recorded file's row should follow its write within a frame or
   // two. Once a second event arrives it is a burst (a `git checkout`, a recorder writing many
-  // files), which waits for the usual longer quiet so it still arrives as one.
+  // files), which waits for the usual longer quiet so it still arrives as one; so does an
+  // event right after a burst was flushed (on a loaded machine a burst's events trickle in).
   const quietMs = opts.quietMs ?? 10;
   const burstQuietMs = Math.max(quietMs, opts.burstQuietMs ?? 60);
   const maxWaitMs = opts.maxWaitMs ?? 1500;
   let buffer: RawEvent[] = [];
   let timer: NodeJS.Timeout | null = null;
   let firstAt = 0;
+  let burstEndedAt = -Infinity;
 
   const flush = () => {
     timer = null;
     const events = buffer;
     buffer = [];
+    if (events.length > 1) burstEndedAt = Date.now();
     const changes = coalesceEvents(events);
     if (changes.length > 0) onBurst(changes);
   };
@@ -53,7 +56,8 @@ export function watchRoot(
     if (buffer.length === 0) firstAt = now;
     buffer.push({ type, path: rel });
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, now - firstAt >= maxWaitMs ? 0 : buffer.length > 1 ? burstQuietMs : quietMs);
+    const inBurst = buffer.length > 1 || now - burstEndedAt < 4 * burstQuietMs;
+    timer = setTimeout(flush, now - firstAt >= maxWaitMs ? 0 : inBurst ? burstQuietMs : quietMs);
   };
 
   const watcher: FSWatcher = watch(rootReal, {

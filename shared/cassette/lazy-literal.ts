@@ -71,6 +71,31 @@ export class LiteralText {
     if (this.cached === null && this.eofBreak) yield '\n';
   }
 
+  /**
+   * The lines of text() (each without its line break; `terminated`: whether it had one), read
+   * from the source without building the text: the search index steps through a stream body
+   * once, and the de-indented copy of a 20 MB body was a seventh of its time.
+   */
+  forEachLine(take: (line: string, terminated: boolean) => void): void {
+    if (this.cached !== null) return eachLine(this.cached, take);
+    const { s, k } = this;
+    const cut = this.cut();
+    let pos = this.start + k;
+    // As deindent(): a line break followed by k spaces (inside the text) loses them.
+    while (pos < cut) {
+      const nl = s.indexOf('\n', pos);
+      if (nl < 0 || nl >= cut) {
+        take(s.slice(pos, cut), this.eofBreak);
+        return;
+      }
+      take(s.slice(pos, nl), true);
+      pos = nl + 1;
+      if (pos + k <= cut && spaces(s, pos, k)) pos += k;
+    }
+    // The text ended with its line break; yaml's end-of-file break adds an empty line.
+    if (this.eofBreak) take('', true);
+  }
+
   /** Where the text ends in the source (after chomping), exclusive. */
   private cut(): number {
     return this.chomp === '-' ? this.end : this.chomp === '' ? this.end + 1 : this.stop;
@@ -104,6 +129,22 @@ export class LiteralText {
       const text = deindent(this.s.slice(a, cut), this.k) + eof;
       if (text.length >= n) return { text, srcStart: a };
     }
+  }
+}
+
+function spaces(s: string, at: number, k: number): boolean {
+  for (let i = 0; i < k; i++) if (s.charCodeAt(at + i) !== 32) return false;
+  return true;
+}
+
+/** The lines of `text` as LiteralText.forEachLine gives them. */
+function eachLine(text: string, take: (line: string, terminated: boolean) => void): void {
+  let pos = 0;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    if (nl < 0) return take(text.slice(pos), false);
+    take(text.slice(pos, nl), true);
+    pos = nl + 1;
   }
 }
 

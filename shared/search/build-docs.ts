@@ -6,7 +6,7 @@
  * with asterisks of the same length, so offsets and event marks stay true and no secret is kept.
  */
 import type { CassetteAnalysis, InteractionAnalysis } from '../model/analysis';
-import type { Cassette, Header, Interaction } from '../model/cassette';
+import { headerValue, type Cassette, type Header, type Interaction } from '../model/cassette';
 import type { AssembledMessage, LlmRequest, StreamEvent } from '../model/llm';
 import { BaseAssembler } from '../llm/assemblers/base';
 import { createAssembler } from '../llm/dialects';
@@ -14,6 +14,9 @@ import type { Dialect } from '../llm/dialects';
 import { builtinRules } from '../redact/rules';
 import { cleanHits, headerSecretRanges, patternHits, type Hit } from '../redact/scan';
 import { frameBody } from '../stream/frame';
+import { sseEventsOfLines } from '../stream/sse';
+import { literalOf, type LiteralText } from '../cassette/lazy-literal';
+import { contentEncodingOf } from '../cassette/read-util';
 import type { InteractionDoc, SearchField } from './doc';
 
 const RULES = builtinRules();
@@ -68,12 +71,13 @@ function addResponse(fields: SearchField[], it: Interaction, ia: InteractionAnal
     if (ia.message) addMessage(fields, ia.message);
     return;
   }
-  const events: StreamEvent[] = wasTrimmed ? frameBody(it.response.body, it.response.headers).events : ia.stream?.events ?? [];
   const a = createAssembler(ia.dialect as Dialect);
   const text: number[] = [];
   const reasoning: number[] = [];
   const tools: number[][] = [];
-  for (const ev of events) {
+  let stepped = 0;
+  const step = (ev: StreamEvent) => {
+    stepped++;
     a.step(ev);
     // The assembler's own fields, not snapshot(): a snapshot classifies every tool call's
     // arguments (a JSON parse), which per event made long argument streams quadratic.
@@ -82,8 +86,24 @@ function addResponse(fields: SearchField[], it: Interaction, ia: InteractionAnal
     grow(text, now.text.length, ev.index);
     grow(reasoning, now.reasoning.length, ev.index);
     (s ? s.calls : (now as AssembledMessage).toolCalls).forEach((t, k) => grow((tools[k] ??= []), t.name.length + 1 + t.arguments.length, ev.index));
-  }
-  if (events.length) addMessage(fields, a.snapshot(), text, reasoning, tools);
+  };
+  const lit = wasTrimmed ? streamLiteral(it) : undefined;
+  if (lit) sseEventsOfLines((take) => lit.forEachLine(take), step);
+  else for (const ev of wasTrimmed ? frameBody(it.response.body, it.response.headers).events : ia.stream?.events ?? []) step(ev);
+  if (stepped) addMessage(fields, a.snapshot(), text, reasoning, tools);
+}
+
+/**
+ * A big SSE body the index left as an unresolved literal block: its events are read straight
+ * from the source, one at a time, instead of building its text, its bytes and an array of
+ * every event (same events: frameBody frames a text/event-stream body as SSE).
+ */
+function streamLiteral(it: Interaction): LiteralText | undefined {
+  const b = it.response.body;
+  const lit = literalOf(b);
+  // From the headers: the body's own contentEncoding would decode (and so build) the text.
+  if (!lit || lit.resolved || contentEncodingOf(it.response.headers).length > 0) return undefined;
+  return (headerValue(it.response.headers, 'content-type') ?? '').toLowerCase().includes('text/event-stream') ? lit : undefined;
 }
 
 /** Records a mark when the field grew at this event. */

@@ -24,7 +24,7 @@ function check(files: Iterable<{ rel: string; bytes: Uint8Array }>) {
   for (const { rel, bytes } of files) {
     const c = compareFastPath(rel, bytes);
     used[c.path] = (used[c.path] ?? 0) + 1;
-    for (const k of ['summary', 'fingerprints', 'cassette'] as const)
+    for (const k of ['summary', 'fingerprints', 'cassette', 'docs'] as const)
       if (JSON.stringify(c.fast[k]) !== JSON.stringify(c.full[k])) mismatches.push(`${rel}: ${k}`);
     if (c.path !== 'full' && parseCassette({ path: rel, bytes }).diagnostics.some((d) => d.severity === 'error'))
       mismatches.push(`${rel}: the full parser reports an error but the fast path read it`);

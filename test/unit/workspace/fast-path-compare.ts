@@ -5,15 +5,16 @@
  * keeps none), and they are not compared. The row and content are those of the index parse as
  * the engine runs it (big literal bodies left lazy, resolved here by reading them), and so
  * are the fingerprints (taken before anything resolves them), with the pure digest and the
- * engine's CRC: a fingerprint must not depend on which parser ran. The rows come from
- * index-row.ts, as the engine's do.
+ * engine's CRC: a fingerprint must not depend on which parser ran. The rows and full-text
+ * search documents come from index-row.ts, as the engine's do (the documents of a big stream
+ * the fast path left as an unresolved literal are read from its source line by line).
  */
 import { crcDigest } from '../../../main/workspace/engine';
 import { parseCassette } from '../../../shared/cassette/parse';
 import { parseCassetteForIndex, type IndexParse } from '../../../shared/cassette/parse-index';
 import type { Body, Cassette } from '../../../shared/model/cassette';
 import type { CassetteSummary } from '../../../shared/model/summary';
-import { indexRow, rowOf } from '../../../shared/workspace/index-row';
+import { indexRowAndDocs, rowAndDocs } from '../../../shared/workspace/index-row';
 import { interactionFingerprints } from '../../../shared/workspace/summarize';
 
 const ref = { rootId: 'r', relPath: 'x' };
@@ -48,18 +49,20 @@ function row(c: Cassette, summary: CassetteSummary) {
 
 export interface Comparison {
   path: IndexParse['path'];
-  fast: { summary: unknown; fingerprints: string[]; cassette: unknown };
-  full: { summary: unknown; fingerprints: string[]; cassette: unknown };
+  fast: { summary: unknown; fingerprints: string[]; cassette: unknown; docs: unknown };
+  full: { summary: unknown; fingerprints: string[]; cassette: unknown; docs: unknown };
 }
 
 export function compareFastPath(relPath: string, bytes: Uint8Array): Comparison {
   const fast = parseCassetteForIndex({ path: relPath, bytes });
   const full = parseCassette({ path: relPath, bytes }, { decodeBodies: false });
   // The row first: comparable() resolves every lazy body, and the row must not need that.
-  const fastRow = row(fast.cassette, indexRow(ref, stat, fast, { path: relPath, bytes }));
+  const fastOut = indexRowAndDocs(ref, stat, fast, { path: relPath, bytes }, true);
+  const fastRow = row(fast.cassette, fastOut.summary);
+  const fullOut = rowAndDocs(ref, stat, full, true);
   return {
     path: fast.path,
-    fast: { summary: fastRow.summary, fingerprints: fastRow.fingerprints, cassette: comparable(fast.cassette) },
-    full: { ...row(full, rowOf(ref, stat, full)), cassette: comparable(full) },
+    fast: { summary: fastRow.summary, fingerprints: fastRow.fingerprints, cassette: comparable(fast.cassette), docs: fastOut.docs },
+    full: { ...row(full, fullOut.summary), cassette: comparable(full), docs: fullOut.docs },
   };
 }

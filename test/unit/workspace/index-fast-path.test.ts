@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCassetteForIndex } from '../../../shared/cassette/parse-index';
 import { registerNodeCodecs } from '../../../main/backend/node-codecs';
 import { compareFastPath } from './fast-path-compare';
+import { literalOf } from '../../../shared/cassette/lazy-literal';
+import { indexRowAndDocs } from '../../../shared/workspace/index-row';
 import { goVcr } from './helpers';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -74,6 +76,40 @@ describe('index fast path', () => {
       expect(r.path, name).toBe('full');
       expect(compareFastPath('a.yaml', enc(text)).fast, name).toEqual(compareFastPath('a.yaml', enc(text)).full);
     }
+  });
+
+  it('search documents of big SSE bodies read from the source, without building the text, equal the full parser\'s', () => {
+    const line = (i: number) => `data: {"choices":[{"delta":{"content":"w${i} "}}]}`;
+    const openai = Array.from({ length: 1500 }, (_, i) => `${line(i)}\n`).join('\n');
+    const variants: Record<string, string> = {
+      plain: `${openai}\ndata: {"choices":[],"usage":{"prompt_tokens":5,"completion_tokens":1500}}\n\ndata: [DONE]\n`,
+      // keep-alive comments, a multi-line data field, event names, an id
+      fields: `: keep-alive\n\n${openai}\nevent: message\nid: 7\ndata: {"choices":[{"delta":\ndata: {"content":"split"}}]}\n\ndata: [DONE]\n`,
+      // the stream stops mid-event (no closing blank line)
+      unterminated: `${openai}\ndata: {"choices":[{"delta":{"content":"last"}}]}`,
+    };
+    for (const [name, sse] of Object.entries(variants))
+      for (const header of ['|', '|-', '|+'])
+        for (const blank of ['indented', 'bare'] as const)
+          for (const [eof, last] of [['\n', false], ['', false], ['', true]] as const) {
+            // Blank lines inside the block: indented like the rest (go-vcr) or empty (vcrpy).
+            const lines = sse.split('\n');
+            const body = lines.map((l, i) => (l || (blank === 'indented' && i < lines.length - 1) ? `      ${l}` : l)).join('\n');
+            // `last`: the body ends the file, without a final line break (yaml then adds one).
+            const base = goVcr([{ content: 'x' }]).replace('- application/json\n    status', '- text/event-stream\n    status');
+            const text = last
+              ? base.replace(/ {4}body: '\{"id".*'\n/, '') + `    body: ${header}\n${body.replace(/\n+$/, '')}`
+              : (base.replace(/body: '\{"id".*'/, `body: ${header}\n${body}`) + 'x: y').replace(/\nx: y$/, eof);
+            const what = `${name} ${header} ${blank} eof=${JSON.stringify(eof)} last=${last}`;
+            expect(text, what).toContain('text/event-stream');
+            const bytes = enc(text);
+            const parsed = parseCassetteForIndex({ path: 's.yaml', bytes });
+            expect(parsed.path, what).toBe('scan');
+            const docs = indexRowAndDocs({ rootId: 'r', relPath: 's.yaml' }, { size: 1, mtimeMs: 1 }, parsed, { path: 's.yaml', bytes }, true).docs;
+            expect(literalOf(parsed.cassette.interactions[0].response.body)?.resolved, what).toBe(false);
+            expect(docs[0].fields.find((f) => f.kind === 'text')?.text, what).toContain('w1499 ');
+            expect(docs, what).toEqual(compareFastPath('s.yaml', bytes).full.docs);
+          }
   });
 
   it('resolves big literal SSE bodies like the full parser', () => {
