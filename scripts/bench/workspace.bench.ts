@@ -6,9 +6,9 @@
  * warmed up (a second folder opened in the same session).
  * Plain Node (the lead bundles this with esbuild): no vitest imports.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse as yamlParse } from 'yaml';
 import type { IndexBatch } from '../../shared/api/contract';
@@ -18,7 +18,7 @@ import { resolveWorkerScript } from '../../main/workspace/worker-script';
 import { ensureCorpus } from './bench-folder';
 import { queryTimes } from './search-queries';
 
-import { heapSummary } from './heap-summary';
+import { backendMemory, printMemory, workerEntry } from './backend-memory';
 import { percentile, round, type Report } from './report';
 
 
@@ -33,33 +33,12 @@ function listFiles(dir: string, rel = ''): string[] {
 }
 
 // ---------------------------------------------------------------- measurements
-/** Finds index-worker.ts from the cwd upwards, so a bench bundle anywhere uses the real worker. */
-function workerEntry(): string | undefined {
-  if (process.env.TAPEDECK_INDEX_WORKER) return process.env.TAPEDECK_INDEX_WORKER;
-  let d = process.cwd();
-  for (;;) {
-    const src = join(d, 'main/workspace/index-worker.ts');
-    if (existsSync(src)) return src;
-    const parent = dirname(d);
-    if (parent === d) return undefined;
-    d = parent;
-  }
-}
-
-/** The bench-only worker entry that also records the worker's heap (heap-worker.ts). */
-function heapWorkerEntry(): string | undefined {
-  const w = workerEntry();
-  if (!w || process.env.TAPEDECK_INDEX_WORKER) return w;
-  const wrapper = join(dirname(dirname(dirname(w))), 'scripts/bench/heap-worker.ts');
-  return existsSync(wrapper) ? wrapper : w;
-}
-
-async function timedOpen(dir: string, configDir: string, onBatch?: (b: IndexBatch) => void, workerScript = workerEntry()) {
+async function timedOpen(dir: string, configDir: string, onBatch?: (b: IndexBatch) => void) {
   let firstRowMs = -1;
   const t0 = performance.now();
   const ws: Workspace = createWorkspace({
     configDir,
-    workerScript,
+    workerScript: workerEntry(),
     emit: (event, payload) => {
       if (event !== 'indexChanged') return;
       const b = payload as IndexBatch;
@@ -98,21 +77,6 @@ export async function run(report: Report): Promise<void> {
   // Bundle the worker (from the sources) before timing: the built app ships it prebuilt.
   if (!(await resolveWorkerScript(workerEntry()))) console.error('workspace bench: no worker script, indexing in-thread');
   const configDir = mkdtempSync(join(tmpdir(), 'tapedeck-bench-cfg-'));
-  let peakRss = process.memoryUsage().rss;
-  // Sampled only while the workspace runs: the baseline's own garbage is not the backend's.
-  // The sample at the peak is kept whole, for the memory breakdown.
-  let sampling = false;
-  let atPeak = process.memoryUsage();
-  const sample = () => {
-    const m = process.memoryUsage();
-    if (m.rss > peakRss) [peakRss, atPeak] = [m.rss, m];
-  };
-  const sampler = setInterval(() => sampling && sample(), 25);
-  const heapDir = mkdtempSync(join(tmpdir(), 'tapedeck-bench-heap-'));
-  process.env.TAPEDECK_BENCH_HEAP_DIR = heapDir;
-  const heapWorker = heapWorkerEntry();
-  let rssBeforeOpen = 0;
-  let mainHeap: Awaited<ReturnType<typeof heapSummary>> | null = null;
   try {
     // Cold: empty cache, fresh workspace (and so fresh workers) each time; each run's cache
     // is thrown away before the next.
@@ -122,22 +86,12 @@ export async function run(report: Report): Promise<void> {
       baselineRound();
       rmSync(configDir, { recursive: true, force: true });
       mkdirSync(configDir, { recursive: true });
-      if (round === 0) rssBeforeOpen = process.memoryUsage().rss;
-      for (const f of readdirSync(heapDir)) rmSync(join(heapDir, f)); // the last round's workers only
-      sampling = true;
-      const run = await timedOpen(dir, configDir, undefined, heapWorker);
-      sample();
+      const run = await timedOpen(dir, configDir);
       rows = await run.ws.listCassettes();
-      // What the backend keeps once indexed (after the timing; the snapshot is not sampled).
-      if (round === 2) {
-        sampling = false;
-        mainHeap = await heapSummary(8);
-      }
       await run.ws.close();
-      sampling = false;
       colds.push({ seconds: run.seconds, firstRowMs: run.firstRowMs });
     }
-    clearInterval(sampler);
+    const memory = await backendMemory(dir);
     const cold = {
       seconds: Math.min(...colds.map((c) => c.seconds)),
       firstRowMs: Math.min(...colds.map((c) => c.firstRowMs)),
@@ -214,7 +168,6 @@ export async function run(report: Report): Promise<void> {
     }
     await single.close();
 
-    const workerHeaps = readdirSync(heapDir).map((f) => JSON.parse(readFileSync(join(heapDir, f), 'utf8')) as { total: number; used: number });
     const mb = (totalBytes / 1e6).toFixed(0);
     console.error(`workspace bench: ${files.length} files, ${mb} MB, ${rows.length} rows (corpus ready in ${genS.toFixed(1)} s)`);
     report({ name: 'workspace.first_row_ms', value: round(cold.firstRowMs), unit: 'ms' });
@@ -223,8 +176,8 @@ export async function run(report: Report): Promise<void> {
     report({ name: 'workspace.engine_1thread_s', value: round(engineS, 2), unit: 's', baseline: 'yaml.parse, one thread', baselineValue: round(baselineS, 2) });
     report({ name: 'workspace.lint_pass_s', value: round(lintPassS, 2), unit: 's', baseline: 'cold workspace.index_s', baselineValue: round(cold.seconds, 2) });
     report({ name: 'workspace.reindex_warm_s', value: round(warm.seconds, 3), unit: 's', baseline: 'cold workspace.index_s', baselineValue: round(cold.seconds, 2) });
-    report({ name: 'workspace.peak_rss_mb', value: round(peakRss / 1e6), unit: 'MB', target: { of: 'value', max: 400 } });
-    printMemory(peakRss, atPeak, rssBeforeOpen, workerHeaps, mainHeap);
+    report({ name: 'workspace.peak_rss_mb', value: round(memory.peakRss / 1e6), unit: 'MB', target: { of: 'value', max: 400 } });
+    printMemory(memory);
     report({ name: 'workspace.watch_p95_ms', value: round(percentile(latencies, 95)), unit: 'ms', target: { of: 'value', max: 60 } });
     report({ name: 'workspace.watch_median_ms', value: round(percentile(latencies, 50)), unit: 'ms' });
     console.error(`workspace bench: search queries listed up to ${queries.files} files`);
@@ -233,28 +186,11 @@ export async function run(report: Report): Promise<void> {
     report({ name: 'search.regex_first_ms', value: round(queries.firstRegex, 1), unit: 'ms' });
     report({ name: 'search.engine_1thread_s', value: round(engineS, 2), unit: 's', baseline: 'engine without search', baselineValue: round(noSearchS, 2), target: { max: 1.15 } });
   } finally {
-    clearInterval(sampler);
     rmSync(configDir, { recursive: true, force: true });
-    rmSync(heapDir, { recursive: true, force: true });
-    delete process.env.TAPEDECK_BENCH_HEAP_DIR;
   }
 }
-
-/** Where the peak RSS went, printed under workspace.peak_rss_mb. */
-function printMemory(peak: number, at: NodeJS.MemoryUsage, before: number, workers: { total: number; used: number }[], main: Awaited<ReturnType<typeof heapSummary>> | null): void {
-  const mb = (b: number) => `${round(b / 1e6)} MB`;
-  const workerTotal = workers.reduce((s, w) => s + w.total, 0);
-  const rest = peak - at.heapTotal - at.external - workerTotal;
-  console.log(`  memory at the peak (${mb(peak)} RSS): main-thread JS heap ${mb(at.heapTotal)} (used ${mb(at.heapUsed)}), external/array buffers ${mb(at.external)} (${mb(at.arrayBuffers)} of them buffers),`);
-  console.log(`  index workers' JS heaps at their own peaks ${workers.map((w) => mb(w.total)).join(' + ') || 'not recorded'}, the rest (Node and V8 code, stacks, allocator) ~${mb(rest)}; RSS before opening ${mb(before)}`);
-  if (main) {
-    const top = main.groups.map((g) => `${g.what} ${round(g.mb, 1)} MB`).join(', ');
-    console.log(`  main-thread heap once indexed (snapshot, ${round(main.totalMb)} MB): ${top}`);
-  }
-}
-
 
 // `node workspace.bench.js` runs it directly (the lead's runner imports run() instead).
-if (process.argv[1] && resolve(process.argv[1]).replace(/\.[mc]?[jt]s$/, '').endsWith('workspace.bench')) {
+if (!process.env.TAPEDECK_BENCH_MEMORY_CHILD && process.argv[1] && resolve(process.argv[1]).replace(/\.[mc]?[jt]s$/, '').endsWith('workspace.bench')) {
   void run((f) => console.log(JSON.stringify(f)));
 }
