@@ -11,7 +11,7 @@ import { openEditable } from '../../shared/edit/document';
 import { side } from '../../shared/edit/ops';
 import { planScalar } from '../../shared/edit/scalar-edit';
 
-import type { Report } from './report';
+import { bestOf as best, type Report } from './report';
 
 function cassette(): { text: string; events: number } {
   const rows: string[] = [];
@@ -25,16 +25,6 @@ function cassette(): { text: string; events: number } {
   const head = ['---', 'version: 2', 'interactions:', '- id: 0', '  request:', '    url: https://api.example.com/v1/chat', '    method: POST', '  response:', '    code: 200', '    body: |+'];
   return { text: [...head, ...rows, ''].join('\n'), events: i };
 }
-
-const best = (k: number, f: () => void) => {
-  let ms = Infinity;
-  for (let r = 0; r < k; r++) {
-    const t0 = performance.now();
-    f();
-    ms = Math.min(ms, performance.now() - t0);
-  }
-  return ms;
-};
 
 export async function run(report: Report): Promise<void> {
   const { text, events } = cassette();
