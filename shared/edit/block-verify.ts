@@ -7,6 +7,7 @@
  */
 import { CST, Parser } from 'yaml';
 import { resolveLiteralFast } from '../cassette/block-literal';
+import { literalMatches } from './literal-matches';
 import type { Splice } from './types';
 
 /** Same threshold as the reader's fast path: below it yaml's resolver is cheap enough. */
@@ -28,6 +29,13 @@ export function resolveBlockValue(tok: CST.BlockScalar): string | null {
   let bad = false;
   const r = CST.resolveAsScalar(tok, true, () => (bad = true));
   return r && !bad ? r.value : null;
+}
+
+/** resolveBlockValue(tok) === value for a big `|` block, without resolving it; null: resolve it. */
+function bigLiteralMatches(tok: CST.BlockScalar, value: string): true | null {
+  const h = tok.props[0]?.type === 'block-scalar-header' ? tok.props[0].source : '';
+  if (!(h === '|' || h === '|-' || h === '|+') || tok.source.length <= BIG_BLOCK) return null;
+  return literalMatches(tok.source, tok.indent, h === '|-' ? '-' : h === '|+' ? '+' : '', value);
 }
 
 function normalised(source: string): string {
@@ -101,7 +109,7 @@ export function scalarTokenAt(text: string, offset: number): CST.BlockScalar | C
 export function verifyBlockEdit(text: string, tok: CST.BlockScalar, splices: readonly Splice[], value: string): boolean {
   const next = spliceText(text, splices);
   const found = blockScalarAt(next, tok.offset);
-  if (!found || resolveBlockValue(found) !== value) return false;
+  if (!found || !(bigLiteralMatches(found, value) || resolveBlockValue(found) === value)) return false;
   const want = blockEnd(tok) + next.length - text.length;
   const got = blockEnd(found);
   return got === want || /^[ \r\n]*$/.test(next.slice(Math.min(got, want), Math.max(got, want)));
