@@ -8,13 +8,22 @@
  * but line breaks. Anything else returns null and the caller uses yaml's resolver (which also
  * reports the errors). Equivalence with yaml is checked by test/unit/cassette/block-literal.
  */
-export function resolveLiteralFast(source: string, parentIndent: number, chomp: '' | '-' | '+'): string | null {
+/**
+ * The content indentation of a literal block the fast paths can read: no CR, and a first line
+ * that holds content deeper than its parent (leading empty lines can change the indentation
+ * rules); null otherwise.
+ */
+export function literalIndent(source: string, parentIndent: number): number | null {
   if (source.includes('\r')) return null;
   let k = 0;
   while (source.charCodeAt(k) === 32) k++;
   const first = source.charCodeAt(k);
-  // First line must hold content (leading empty lines can change the indentation rules).
-  if (k <= parentIndent || k === 0 || first === 10 || Number.isNaN(first)) return null;
+  return k <= parentIndent || k === 0 || first === 10 || Number.isNaN(first) ? null : k;
+}
+
+export function resolveLiteralFast(source: string, parentIndent: number, chomp: '' | '-' | '+'): string | null {
+  const k = literalIndent(source, parentIndent);
+  if (k === null) return null;
   // Trailing line breaks are chomping's business; the content ends at the last non-break.
   let end = source.length;
   while (end > 0 && source.charCodeAt(end - 1) === 10) end--;

@@ -1,3 +1,5 @@
+import { literalIndent } from '../cassette/block-literal';
+
 /**
  * True when a big literal block scalar's source reads as exactly `value`, found without
  * building the value: what `resolveBlockValue(tok) === value` (block-verify.ts) says, for the
@@ -11,11 +13,8 @@
  * The equivalence is a property test (test/unit/edit/literal-matches.test.ts).
  */
 export function literalMatches(source: string, parentIndent: number, chomp: '' | '-' | '+', value: string): true | null {
-  if (source.includes('\r')) return null;
-  let k = 0;
-  while (source.charCodeAt(k) === 32) k++;
-  const first = source.charCodeAt(k);
-  if (k <= parentIndent || k === 0 || first === 10 || Number.isNaN(first)) return null;
+  const k = literalIndent(source, parentIndent);
+  if (k === null) return null;
   // The last content line, after which only (normalised) empty lines follow.
   const n = source.length;
   let end = n;
