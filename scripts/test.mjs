@@ -6,7 +6,7 @@
 //   node scripts/test.mjs [step...]   steps: typecheck lint security build unit corpus e2e
 // `unit` alone runs the fast unit project; `corpus` the corpus suites; both by default.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './chromium.mjs';
@@ -87,6 +87,22 @@ async function e2e() {
     const failed = s.unexpected + s.flaky;
     results.push({ name: 'e2e', passed: s.expected, failed: failed + (ok || failed ? 0 : 1), skipped: s.skipped });
   } else results.push({ name: 'e2e', passed: 0, failed: 1 });
+  if (!ok) printErrorContexts(join(out, 'e2e'));
+}
+
+/**
+ * CI keeps only the log, so a failed e2e test's page snapshot (Playwright's error-context.md:
+ * what was on screen when it failed) is printed here rather than left in test-results/.
+ */
+function printErrorContexts(dir) {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const f = join(dir, name, 'error-context.md');
+    if (!existsSync(f)) continue;
+    const lines = readFileSync(f, 'utf8').split('\n');
+    console.log(`\n=== page when ${name} failed (${f}):`);
+    console.log(lines.slice(0, 150).join('\n') + (lines.length > 150 ? `\n… ${lines.length - 150} more lines` : ''));
+  }
 }
 
 console.log('');
