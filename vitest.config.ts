@@ -6,8 +6,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Hang guards, not speed checks (`npm run bench` times things): CI runs these beside two
+    // browsers, and a test that spawns the CLI a few times can take half a minute there.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     pool: 'forks',
     // Vitest's default on a 2-core machine is one fork: most files wait on child processes,
     // sockets and the file system, so three forks finish the suite in ~60% of the time

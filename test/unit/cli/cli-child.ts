@@ -29,7 +29,7 @@ export function useCli(prefix: string, opts: CliOptions = {}) {
   beforeAll(async () => {
     bundled = await bundleEntry('main/cli/main.ts');
     dir = mkdtempSync(join(tmpdir(), prefix));
-  }, 60_000);
+  }, 180_000);
   afterAll(() => {
     bundled?.dispose();
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ const fixtures = fileURLToPath(new URL('../../fixtures/replay/', import.meta.url
 let cli: Awaited<ReturnType<typeof bundleEntry>>;
 beforeAll(async () => {
   cli = await bundleEntry('main/cli/main.ts');
-}, 60_000);
+}, 180_000);
 afterAll(() => cli?.dispose());
 
 describe('tapedeck replay', () => {

@@ -85,5 +85,5 @@ describe('searchCassettes', () => {
       await ws.close();
       removeDir(other);
     }
-  }, 30_000);
+  }, 180_000);
 });

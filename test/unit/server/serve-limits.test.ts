@@ -124,7 +124,7 @@ describe('serve --port N with N in use', () => {
       banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
       logLevel: 'warning',
     });
-  }, 60_000);
+  }, 180_000);
   afterAll(() => new Promise<void>((r) => blocker.close(() => r())));
 
   it('exits 2 with one clear line', async () => {
@@ -135,5 +135,5 @@ describe('serve --port N with N in use', () => {
       ),
     );
     expect(r).toEqual({ code: 2, out: '', err: `tapedeck serve: port ${port} on 127.0.0.1 is in use (another tapedeck serve?); pick another with --port N, or --port 0 for any free port\n` });
-  }, 40_000);
+  }, 180_000);
 });

@@ -57,7 +57,7 @@ beforeAll(async () => {
     roots[name] = info.roots.find((r) => r.path === realpathSync(path))!.id;
   }
   await backend.workspace.whenIndexed();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await backend?.close();

@@ -53,7 +53,7 @@ describe('the index lint pass', () => {
     } finally {
       await ws.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('keeps the counts in the summary cache: a reopen has them at once', async () => {
     const rec = new Recorder();
@@ -66,6 +66,6 @@ describe('the index lint pass', () => {
     } finally {
       await ws.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
