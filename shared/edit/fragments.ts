@@ -2,9 +2,9 @@
  * The engine behind streamed edits from the views. A value the views show assembled (a tool
  * call's arguments, the response text) is spread over JSON values inside events: *pieces* a
  * client concatenates, *wholes* that repeat the full value (Responses `.done` / `completed`),
- * and *objects* (Gemini / Converse / Anthropic `input` objects written as JSON). An edit gives
- * the first piece the new value, empties the other pieces, sets the wholes, and splices each
- * touched value in place so every other byte of the event stays as recorded.
+ * and *objects* (Gemini / Converse / Anthropic `input` objects written as JSON). An edit lays
+ * the change over the pieces (see spreadPieces), sets the wholes, and splices each touched value
+ * in place so every other byte of the event stays as recorded.
  */
 import type { JsonPath } from '../json/scan';
 import type { InteractionAnalysis } from '../model/analysis';
@@ -12,6 +12,7 @@ import type { EventEdit } from './stream-events';
 import { tryJson } from '../stream/json-event';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../util/bytes';
 import { pathKey, valueSpans } from '../json/scan';
+import { diffValues } from './value-diff';
 
 /** One JSON document an edit can touch: an event's data, or the JSON wrapped inside it. */
 export interface Doc {
@@ -80,8 +81,13 @@ export function streamDocs(ia: InteractionAnalysis): Doc[] {
   });
 }
 
-/** New value of each fragment: see the file comment. Object fragments take the value as JSON. */
-export function assignValues(frags: Frag[], value: string): Map<Frag, string> | string {
+/**
+ * New value of each fragment: see the file comment. Object fragments take the value as JSON.
+ * `old` is the value as assembled now: when the pieces concatenate to it, they keep the
+ * stream's chunking (spreadPieces); otherwise the first piece takes the whole new value and
+ * the others become "", which a client assembles the same way.
+ */
+export function assignValues(frags: Frag[], value: string, old?: string): Map<Frag, string> | string {
   const out = new Map<Frag, string>();
   if (frags.some((f) => f.role === 'object')) {
     let parsed: unknown;
@@ -93,6 +99,18 @@ export function assignValues(frags: Frag[], value: string): Map<Frag, string> | 
     if (!isObj(parsed)) return 'the arguments must be a JSON object here';
   }
   const first = frags.find((f) => f.role === 'piece') ?? frags[0];
+  const pieces = frags.filter((f) => f.role === 'piece');
+  const spread = old !== undefined && pieces.length > 1 && !frags.some((f) => f.role === 'object') ? spreadPieces(pieces, old, value) : null;
+  if (spread) {
+    // A whole repeats its part: the concatenation of that part's pieces.
+    const partText = new Map<string, string>();
+    pieces.forEach((p, k) => {
+      out.set(p, spread[k]);
+      partText.set(p.part, (partText.get(p.part) ?? '') + spread[k]);
+    });
+    for (const f of frags) if (f.role === 'whole') out.set(f, partText.get(f.part) ?? '');
+    return out;
+  }
   for (const f of frags) {
     // One line (an event's data line cannot break), as typed otherwise: valid JSON has no raw
     // line break inside a string, so each one is whitespace; re-serialising would round big
@@ -100,6 +118,40 @@ export function assignValues(frags: Frag[], value: string): Map<Frag, string> | 
     if (f.role === 'object') out.set(f, value.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ').trim());
     else if (f.role === 'piece') out.set(f, f === first ? value : '');
     else out.set(f, f.part === first.part ? value : '');
+  }
+  return out;
+}
+
+/**
+ * The pieces' new values, keeping the stream's chunking: the word diff of the old and the new
+ * value (value-diff.ts) is laid over the pieces, each changed stretch goes into the piece where
+ * it starts, and only the pieces a stretch touches change. A one-word fix in a 500-event answer
+ * then rewrites one event, not 500, and the replay still streams as recorded. Null when the
+ * pieces do not concatenate to `old` (a dialect whose assembly is not plain concatenation).
+ */
+export function spreadPieces(pieces: Frag[], old: string, value: string): string[] | null {
+  const ends: number[] = [];
+  let joined = '';
+  for (const p of pieces) ends.push((joined += p.value).length);
+  if (joined !== old) return null;
+  const hunks = diffValues(old, value);
+  const out: string[] = [];
+  let h = 0;
+  let shift = 0;
+  let prev = 0;
+  for (let k = 0; k < pieces.length; k++) {
+    const p = ends[k];
+    let end = value.length;
+    if (k < pieces.length - 1) {
+      while (h < hunks.length && hunks[h].ob < p) shift = hunks[h].nb - hunks[h++].ob;
+      const x = hunks[h];
+      // A stretch that covers this boundary, ends at it, or is inserted at it stays in this
+      // piece; one that starts at it belongs to the next piece.
+      end = x && (x.ob === p || (x.oa < p && p < x.ob)) ? x.nb : p + shift;
+    }
+    end = Math.max(end, prev);
+    out.push(value.slice(prev, end));
+    prev = end;
   }
   return out;
 }

@@ -73,7 +73,7 @@ export function applyIntent(text: string, intent: EditIntent, analysis: Analysis
       if (!ia?.message) return fail('not an LLM response');
       // Same text: nothing to do (rewriting would only consolidate the fragments).
       if (ia.message.text === intent.text) return fail('the text did not change');
-      return withHistory(text, intent, analysis, editFragments(text, intent.interaction, ia, (doc) => textFragments(ia, doc), intent.text, 'Edit response text'));
+      return withHistory(text, intent, analysis, editFragments(text, intent.interaction, ia, (doc) => textFragments(ia, doc), intent.text, 'Edit response text', ia.message.text));
     }
   }
 }
@@ -93,17 +93,17 @@ export function replaceBodyString(text: string, interaction: number, side: Side,
 }
 
 /**
- * A tool call's arguments. Streamed: the honest, simple rewrite: the whole new argument text
- * goes into the first fragment and the other fragments become "", so the concatenation a client
- * assembles is exactly the new text; whole copies (Responses) get the whole text. Not streamed:
- * the arguments value in the body.
+ * A tool call's arguments. Streamed: the change goes into the fragments it touches, so the
+ * concatenation a client assembles is exactly the new text and the other events stay as
+ * recorded (fragments.ts spreadPieces); whole copies (Responses) get the whole text. Not
+ * streamed: the arguments value in the body.
  */
 function editToolArgs(text: string, a: { interaction: number; slot: number; args: string }, ia: InteractionAnalysis | null): IntentResult {
   const call = ia?.message?.toolCalls.find((c) => c.slot === a.slot);
   if (!ia || !call) return fail('no such tool call');
   const label = `Edit arguments of ${call.name || 'tool call'}`;
   if (call.arguments === a.args) return fail('the arguments did not change');
-  return editFragments(text, a.interaction, ia, (doc) => (doc ? wrapOne(jsonArgFragment(ia, doc, a.slot)) : argFragments(ia, a.slot)), a.args, label);
+  return editFragments(text, a.interaction, ia, (doc) => (doc ? wrapOne(jsonArgFragment(ia, doc, a.slot)) : argFragments(ia, a.slot)), a.args, label, call.arguments);
 }
 
 const wrapOne = (f: Frag | string): Frag[] | string => (typeof f === 'string' ? f : [f]);
@@ -113,7 +113,7 @@ const wrapOne = (f: Frag | string): Frag[] | string => (typeof f === 'string' ? 
  * eventstream frames re-encoded) or, for a non-streamed body (`find` gets the body as a Doc),
  * into the body JSON.
  */
-function editFragments(text: string, interaction: number, ia: InteractionAnalysis, find: (bodyDoc?: Doc) => Frag[] | string, value: string, label: string): IntentResult {
+function editFragments(text: string, interaction: number, ia: InteractionAnalysis, find: (bodyDoc?: Doc) => Frag[] | string, value: string, label: string, old: string): IntentResult {
   const ed = openEditable(text);
   let bodyDoc: Doc | undefined;
   if (!ia.stream) {
@@ -125,7 +125,7 @@ function editFragments(text: string, interaction: number, ia: InteractionAnalysi
   }
   const frags = find(bodyDoc);
   if (typeof frags === 'string') return fail(frags);
-  const values = assignValues(frags, value);
+  const values = assignValues(frags, value, old);
   if (typeof values === 'string') return fail(values);
   const edits = eventEdits(values);
   if (typeof edits === 'string') return fail(edits);

@@ -1,7 +1,8 @@
 /**
  * Structured edits from the views on real recordings: for every streamed or JSON LLM response
  * in the corpus (first interactions of each file), "edit arguments" and "edit text" must either
- * be refused with a reason or produce a cassette that re-analyses to exactly the new value.
+ * be refused with a reason or produce a cassette that re-analyses to exactly the new value; a
+ * one-word fix of a streamed text changes only the few events that hold the word.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -51,6 +52,24 @@ describe.skipIf(!exists)('view edits on the corpus', () => {
         }
         if (ia.message.text) {
           tries.push({ what: 'text', intent: { kind: 'response-text', interaction: ia.index, text: 'EDITED ✓ "q"\nline 2' }, check: (t) => load(t).interactions[ia.index].message?.text === 'EDITED ✓ "q"\nline 2' });
+        }
+        // A one-word fix in a stream rewrites the events that hold the word (a word can span two)
+        // and the whole copies (Responses: four), never the whole stream.
+        const last = ia.streaming ? /[A-Za-z]{3,}(?=[^A-Za-z]*$)/.exec(ia.message.text) : null;
+        if (last && ia.stream) {
+          const fixed = ia.message.text.slice(0, last.index) + last[0] + 'x' + ia.message.text.slice(last.index + last[0].length);
+          const before = ia.stream.events.map((e) => e.data);
+          tries.push({
+            what: 'one-word fix',
+            intent: { kind: 'response-text', interaction: ia.index, text: fixed },
+            check: (t) => {
+              const after = load(t).interactions[ia.index];
+              const events = after.stream?.events ?? [];
+              const changed = events.filter((e, k) => e.data !== before[k]).length;
+              bump(`${ia.dialect}/stream/one-word fix changed ${Math.min(changed, 7)}${changed > 6 ? '+' : ''} event(s)`);
+              return after.message?.text === fixed && events.length === before.length && changed <= 6;
+            },
+          });
         }
         for (const t of tries) {
           const key = `${ia.dialect}/${ia.streaming ? 'stream' : 'json'}/${t.what}`;

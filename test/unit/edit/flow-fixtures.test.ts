@@ -88,10 +88,12 @@ describe('a view edit of the response text', () => {
     const out = edit(text, 'The harbour sleeps.');
     expect(analyse(out).interactions[0].message!.text).toBe('The harbour sleeps.');
     expect(scalarEditProblems(text, out)).toEqual([]);
-    // The first fragment ("The harbour") gets the text; the four others become "", and with
-    // their leading space goes the line break that was folded into it.
-    let want = text.replace('        harbour"}', '        harbour sleeps."}');
-    for (const f of ['town wakes early;', 'fishing boats leave', 'before dawn and return', 'with the tide.']) want = want.replace(`"content":"\n        ${f}"}`, '"content":""}');
+    // The word diff lands in the fragments that held the words: "The harbour" stays, " town
+    // wakes early;" becomes " sleeps" on its own folded line, the two middle fragments become ""
+    // (with their leading space goes the line break folded into it), and the last keeps ".".
+    let want = text.replace('        town wakes early;"}', '        sleeps"}');
+    for (const f of ['fishing boats leave', 'before dawn and return']) want = want.replace(`"content":"\n        ${f}"}`, '"content":""}');
+    want = want.replace('"content":"\n        with the tide."}', '"content":"."}');
     expect(out).toBe(want);
   });
 

@@ -9,19 +9,27 @@ import { changedEvents, changedLines, edit, fixture, ia0, load, reassembled, try
 
 const args = (text: string) => reassembled(text).toolCalls[0].arguments;
 
-describe('OpenAI chat and Anthropic (unchanged behaviour)', () => {
-  it('chat: first fragment gets the text, the other fragments become ""', () => {
+describe('OpenAI chat and Anthropic', () => {
+  it('chat: each changed value goes into the fragment that held it; the stream keeps its chunks', () => {
     const t = fixture('openai-chat-stream');
+    const pieces = (text: string) => ia0(text).stream!.events.flatMap((e) => (e.json as any)?.choices?.[0]?.delta?.tool_calls?.map((c: any) => c.function.arguments) ?? []);
+    expect(pieces(t)).toEqual(['', '{"a": 2', ', "b": 3}']);
     const out = edit(t, { kind: 'tool-args', interaction: 0, slot: 0, args: '{"a": 40, "b": 2}' });
     expect(args(out)).toBe('{"a": 40, "b": 2}');
-    expect(changedLines(t, out)).toHaveLength(3);
+    expect(pieces(out)).toEqual(['', '{"a": 40', ', "b": 2}']);
+    expect(changedLines(t, out)).toHaveLength(2);
     expect(reassembled(out).text).toBe('Let me add <them>.');
   });
-  it('anthropic: input_json_delta fragments', () => {
+  it('anthropic: input_json_delta fragments, only the one holding the city', () => {
     const t = fixture('anthropic-stream');
     const out = edit(t, { kind: 'tool-args', interaction: 0, slot: 0, args: '{"location": "Pisa"}' });
     expect(args(out)).toBe('{"location": "Pisa"}');
-    expect(changedLines(t, out)).toHaveLength(2);
+    expect(changedLines(t, out)).toHaveLength(1);
+  });
+  it('a new value sharing nothing with the old still assembles exactly', () => {
+    const t = fixture('openai-chat-stream');
+    const out = edit(t, { kind: 'tool-args', interaction: 0, slot: 0, args: '[]' });
+    expect(args(out)).toBe('[]');
   });
 });
 
@@ -35,7 +43,7 @@ describe('OpenAI Responses', () => {
   it('updates deltas, the .done event, the finished item and the completed response consistently', () => {
     const ev = after.stream!.events.map((e) => e.json as Record<string, any>);
     const deltas = ev.filter((j) => j.type === 'response.function_call_arguments.delta').map((j) => j.delta);
-    expect(deltas).toEqual([next, '']);
+    expect(deltas).toEqual(['{"a":40', ',"b":2}']);
     expect(ev.find((j) => j.type === 'response.function_call_arguments.done')!.arguments).toBe(next);
     expect(ev.find((j) => j.type === 'response.output_item.done' && j.item.type === 'function_call')!.item.arguments).toBe(next);
     expect(ev.find((j) => j.type === 'response.completed')!.response.output[1].arguments).toBe(next);
@@ -98,7 +106,8 @@ describe('Bedrock eventstream', () => {
     const out = edit(t, { kind: 'tool-args', interaction: 0, slot: 0, args: '{"city":"Lyon"}' });
     expect(args(out)).toBe('{"city":"Lyon"}');
     expect(ia0(out).diagnostics).toEqual([]);
-    checkFrames(t, out, [5, 6]);
+    // Only the frame holding "Paris" changes.
+    checkFrames(t, out, [6]);
     expect(reassembled(out).text).toBe('Checking Paris.');
   });
   it('invoke-with-response-stream: Anthropic deltas inside base64 `bytes`', () => {
@@ -106,9 +115,9 @@ describe('Bedrock eventstream', () => {
     const out = edit(t, { kind: 'tool-args', interaction: 0, slot: 0, args: '{"location": "Nice"}' });
     expect(args(out)).toBe('{"location": "Nice"}');
     expect(ia0(out).diagnostics).toEqual([]);
-    checkFrames(t, out, [6, 7]);
+    checkFrames(t, out, [7]);
     // The wrapper keeps its other fields.
-    expect(Object.keys(ia0(out).stream!.events[6].json as object)).toEqual(['bytes', 'p']);
+    expect(Object.keys(ia0(out).stream!.events[7].json as object)).toEqual(['bytes', 'p']);
   });
   it('an event edit in the Raw path also re-encodes the frame', () => {
     const t = fixture('bedrock-converse-stream');
