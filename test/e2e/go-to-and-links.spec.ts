@@ -68,6 +68,12 @@ test.describe('go to and link to an event', () => {
     expect(url.startsWith(served.url)).toBe(true);
     expect(url).toMatch(/#\/open\?folder=.+&file=dialects%2Fopenai-chat-stream\.yaml&i=1&e=2$/);
     await screen(page, 'copy-link');
+    // The link to share: tapedeck://, for the desktop app, without this serve's token.
+    await page.getByTestId('copy-app-link').click();
+    const shared = await page.getByTestId('copy-link-url').inputValue();
+    expect(shared).toMatch(/^tapedeck:\/\/open\?folder=.+&file=dialects%2Fopenai-chat-stream\.yaml&i=1&e=2$/);
+    expect(shared).not.toContain(served.token);
+    await screen(page, 'copy-app-link');
 
     // A new page loaded with the link (no state shared with the first one).
     const fresh = await (await browser.newContext()).newPage();
