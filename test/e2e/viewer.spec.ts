@@ -239,6 +239,9 @@ test.describe('reference cassette acceptance', () => {
     await expect(calls.first()).toHaveAttribute('data-name', 'add');
     await expect(calls.first()).toHaveAttribute('data-status', 'partial');
     await expect(calls.first().getByTestId('tool-call-args')).toHaveText('{"a": 2, "');
+    // The README's picture (docs/screens/replay.png): taken once the cursor has settled, when
+    // the "Edit text" button that moving the cursor hides is back.
+    await expect(page.getByTestId('text-edit-open')).toBeVisible();
     await screen(page, 'reference-event-25');
 
     await page.keyboard.press('End');
