@@ -9,7 +9,7 @@ import type { Body, BodyStorage } from '../model/cassette';
 import type { SourceRange } from '../model/diagnostics';
 import { decodeContentEncoding } from '../codec/decompress';
 import { base64Decode, concatBytes, isValidUtf8, utf8Decode, utf8Encode } from '../util/bytes';
-import { attachLiteral, type LiteralText } from './lazy-literal';
+import { attachLiteral, type LiteralText } from '../yaml/lazy-literal';
 
 export interface BodySource {
   storage: BodyStorage;

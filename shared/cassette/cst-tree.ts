@@ -1,7 +1,7 @@
 /**
  * Index fast path: builds the same `yaml` nodes the readers walk (Scalar/YAMLMap/YAMLSeq)
  * straight from yaml's CST, skipping the composer (ranges, props, schema resolution, line
- * counting) and resolving huge literal block scalars by line slicing (block-literal.ts).
+ * counting) and resolving huge literal block scalars by line slicing (shared/yaml/block-literal.ts).
  *
  * It accepts only a conservative subset of YAML (what recorders write): one document, block
  * collections, untagged scalars (plus `!!binary`/`!binary`), no anchors, aliases, comments,
@@ -12,9 +12,9 @@
  */
 import { CST, Parser, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
-import { resolveLiteralFast } from './block-literal';
+import { resolveLiteralFast } from '../yaml/block-literal';
 import { fastMap, fastPair, fastScalar, fastSeq } from './fast-nodes';
-import { Base64Text } from './yaml-tree';
+import { Base64Text } from '../yaml/load';
 
 type Tok = CST.Token;
 type Src = CST.SourceToken;

@@ -3,7 +3,7 @@
  * name: vcrpy and go-vcr both write `.yaml`, and Polly HARs are sometimes `.json`).
  */
 import type { CassetteFormat } from '../model/cassette';
-import type { N, Tree } from './yaml-tree';
+import type { N, Tree } from '../yaml/tree';
 
 export type Detection =
   | { kind: 'http'; format: CassetteFormat; version: number | string | null }

@@ -20,13 +20,13 @@ import type { Node } from 'yaml';
 import { DECLINE, decline, doubleQuoteEnd, isDash, lineEnd, NL, singleQuoteEnd, SP } from './scan-scalar';
 import { fastMap, fastPair, fastScalar, fastSeq } from './fast-nodes';
 import { literalValue, plainValue, quotedValue } from './scan-values';
-import { Base64Text } from './yaml-tree';
-import type { LiteralText } from './lazy-literal';
+import { Base64Text } from '../yaml/load';
+import type { LiteralText } from '../yaml/lazy-literal';
 
 export interface ScanOptions {
   /**
    * Leave big literal blocks under `body` / `string` keys unresolved (LiteralText values, see
-   * lazy-literal.ts), from `lazyMin` characters on. Only the folder index asks for this.
+   * shared/yaml/lazy-literal.ts), from `lazyMin` characters on. Only the folder index asks for this.
    */
   lazyBodies?: boolean;
   lazyMin?: number;

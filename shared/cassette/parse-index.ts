@@ -15,7 +15,8 @@ import type { Diagnostic } from '../model/diagnostics';
 import { cstRoot } from './cst-tree';
 import { scanRoot } from './line-scan';
 import { parseCassette, readTree, sourceText } from './parse';
-import { docFromValue, Tree } from './yaml-tree';
+import { docFromValue } from '../yaml/load';
+import { Tree } from '../yaml/tree';
 
 let emptyDoc: Document | null = null;
 
@@ -36,7 +37,7 @@ export interface IndexInput {
   /** The bytes `text` was decoded from: the gunzipped file for gzip, else `bytes`. */
   textBytes?: Uint8Array;
   /**
-   * Leave big literal block bodies unresolved until read (lazy-literal.ts); default true.
+   * Leave big literal block bodies unresolved until read (shared/yaml/lazy-literal.ts); default true.
    * Their fingerprints then hash the block as written, so fingerprints to be compared must
    * all come from this function.
    */

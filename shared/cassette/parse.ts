@@ -9,14 +9,15 @@ import { diagnostic } from '../model/diagnostics';
 import { isGzip, safeGunzip } from '../codec/decompress';
 import { isValidUtf8, utf8Decode } from '../util/bytes';
 import { detectFormat } from './detect';
-import { CassetteLimitError } from './limits';
+import { CassetteLimitError } from '../yaml/limits';
 import { readGoVcr } from './read-go-vcr';
 import { harCreator, readHar } from './read-har';
 import { readRubyVcr } from './read-ruby-vcr';
 import type { ReadCtx } from './read-util';
 import { readLangchain, readVcrpy } from './read-vcrpy';
-import { docFromValue, loadYaml, Tree } from './yaml-tree';
-import type { N } from './yaml-tree';
+import { docFromValue, loadYaml } from '../yaml/load';
+import { Tree } from '../yaml/tree';
+import type { N } from '../yaml/tree';
 
 export interface ParseOptions {
   /**

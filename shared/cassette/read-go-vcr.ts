@@ -4,7 +4,7 @@
  */
 import type { Interaction } from '../model/cassette';
 import { diagnostic } from '../model/diagnostics';
-import type { N } from './yaml-tree';
+import type { N } from '../yaml/tree';
 import type { ReadCtx } from './read-util';
 import { bodyFromNode, goDurationMs, headersFromMap, interaction, reasonFromStatusLine } from './read-util';
 

@@ -5,7 +5,7 @@
  */
 import type { Body, HarTimings, Header, Interaction } from '../model/cassette';
 import { absentBody, makeBody } from './body';
-import type { N, Tree } from './yaml-tree';
+import type { N, Tree } from '../yaml/tree';
 import type { ReadCtx } from './read-util';
 import { bodyFromNode, contentEncodingOf, contentTypeOf, interaction, isoDate } from './read-util';
 

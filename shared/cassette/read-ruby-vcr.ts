@@ -4,7 +4,7 @@
  */
 import type { Body, Header, Interaction } from '../model/cassette';
 import { makeBody } from './body';
-import type { N, Tree } from './yaml-tree';
+import type { N, Tree } from '../yaml/tree';
 import type { ReadCtx } from './read-util';
 import { bodyFromNode, contentEncodingOf, contentTypeOf, headersFromMap, interaction, isoDate } from './read-util';
 

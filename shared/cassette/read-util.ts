@@ -5,9 +5,9 @@ import type { Diagnostic, SourceRange } from '../model/diagnostics';
 import { diagnostic } from '../model/diagnostics';
 import { parseContentEncoding } from '../codec/decompress';
 import { absentBody, makeBody } from './body';
-import { Base64Text } from './yaml-tree';
-import { LiteralText } from './lazy-literal';
-import type { N, Tree } from './yaml-tree';
+import { Base64Text } from '../yaml/load';
+import { LiteralText } from '../yaml/lazy-literal';
+import type { N, Tree } from '../yaml/tree';
 
 export interface ReadCtx {
   t: Tree;

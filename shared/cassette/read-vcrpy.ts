@@ -5,7 +5,7 @@
  */
 import type { Interaction, RecordedRequest, RecordedResponse } from '../model/cassette';
 import { diagnostic } from '../model/diagnostics';
-import type { N } from './yaml-tree';
+import type { N } from '../yaml/tree';
 import type { ReadCtx } from './read-util';
 import { bodyFromNode, headersFromMap, interaction } from './read-util';
 

@@ -5,8 +5,8 @@
  * sits in (continuation lines must be indented past it). Multi-line flow scalars are folded
  * by yaml's own resolver (foldFlow). Anything unusual declines (throws DECLINE).
  */
-import { literalText } from './block-literal';
-import { LAZY_LITERAL_MIN, LiteralText } from './lazy-literal';
+import { literalText } from '../yaml/block-literal';
+import { LAZY_LITERAL_MIN, LiteralText } from '../yaml/lazy-literal';
 import { decline, doubleQuotedLine, foldFlow, isDash, lineEnd, NL, SP } from './scan-scalar';
 
 export interface Scanned {
@@ -88,7 +88,7 @@ export function blockEnd(s: string, from: number, k: number): number {
 
 /**
  * A `|`, `|-` or `|+` block whose header is at `i`. With `lazy`, a block of at least
- * `lazy.min` characters comes back unresolved (see lazy-literal.ts).
+ * `lazy.min` characters comes back unresolved (see shared/yaml/lazy-literal.ts).
  */
 export function literalValue(
   s: string,

@@ -6,7 +6,7 @@
  * the planned length (give or take trailing blank lines).
  */
 import { CST, Parser } from 'yaml';
-import { resolveLiteralFast } from '../cassette/block-literal';
+import { resolveLiteralFast } from '../yaml/block-literal';
 import { literalMatches } from './literal-matches';
 import type { Splice } from './types';
 

@@ -9,7 +9,7 @@ import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../util/byte
 import type { EditableDoc } from './document';
 import type { SideRef } from './layout';
 import { headerValueNodes } from './layout';
-import { isBinaryTag, scalarText } from './nodes';
+import { isBinaryTag, scalarText } from '../yaml/nodes';
 import type { Scalar } from 'yaml';
 
 /** Header value text, also for `!!binary` header values (decoded here to avoid an import cycle). */

@@ -4,7 +4,7 @@
  * through Document#toString (it re-renders every style); they splice the source text instead.
  */
 import { Composer, CST, Parser } from 'yaml';
-import { cstDepth, MAX_NESTING, posOf, tooDeep } from '../cassette/limits';
+import { cstDepth, MAX_NESTING, posOf, tooDeep } from '../yaml/limits';
 import type { Document } from 'yaml';
 import type { EditResult, Splice, TextChange } from './types';
 

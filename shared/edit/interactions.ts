@@ -8,7 +8,7 @@ import type { Node } from 'yaml';
 import { commit } from './document';
 import type { EditableDoc } from './document';
 import { interactionCount, interactionLists } from './layout';
-import { asSeq, get, scalarText } from './nodes';
+import { asSeq, get, scalarText } from '../yaml/nodes';
 import type { Result } from './ops';
 import { locate } from './ops';
 import { planRawScalar } from './scalar-edit';

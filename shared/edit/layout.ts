@@ -3,10 +3,10 @@
  * format; this module turns (index, side) into the nodes to edit.
  */
 import type { Document, Scalar } from 'yaml';
-import { asScalar, get, isBinaryTag, items, pairsCaseInsensitive, scalarText } from './nodes';
-import type { N } from './nodes';
+import { asScalar, get, isBinaryTag, items, pairsCaseInsensitive, scalarText } from '../yaml/nodes';
+import type { N } from '../yaml/nodes';
 import { detectFormat } from '../cassette/detect';
-import { Tree } from '../cassette/yaml-tree';
+import { Tree } from '../yaml/tree';
 import type { CassetteFormat } from '../model/cassette';
 
 export type EditFormat = CassetteFormat;

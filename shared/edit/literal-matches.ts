@@ -1,4 +1,4 @@
-import { literalIndent } from '../cassette/block-literal';
+import { literalIndent } from '../yaml/block-literal';
 
 /**
  * True when a big literal block scalar's source reads as exactly `value`, found without

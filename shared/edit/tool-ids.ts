@@ -9,7 +9,7 @@ import { planBody, readBody } from './body-codec';
 import { commit } from './document';
 import type { EditableDoc } from './document';
 import { interactionCount, sideRef } from './layout';
-import { scalarsUnder, scalarText } from './nodes';
+import { scalarsUnder, scalarText } from '../yaml/nodes';
 import type { Result } from './ops';
 import { locate } from './ops';
 import { planScalar } from './scalar-edit';

@@ -7,7 +7,7 @@ import type { Scalar } from 'yaml';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../util/bytes';
 import { wrapLike } from './body-codec';
 import type { EditableDoc } from './document';
-import { isBinaryTag, scalarText } from './nodes';
+import { isBinaryTag, scalarText } from '../yaml/nodes';
 import { planScalar } from './scalar-edit';
 import type { Splice } from './types';
 

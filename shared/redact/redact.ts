@@ -9,7 +9,7 @@ import { commit, openEditable } from '../edit/document';
 import type { EditableDoc } from '../edit/document';
 import { allHeaders, interactionCount, sideRef } from '../edit/layout';
 import type { Side, SideRef } from '../edit/layout';
-import { asScalar, get, isBinaryTag, items, keyString, scalarsUnder, scalarText } from '../edit/nodes';
+import { asScalar, get, isBinaryTag, items, keyString, scalarsUnder, scalarText } from '../yaml/nodes';
 import { locate } from '../edit/ops';
 import { planValue, readValue } from '../edit/value';
 import type { Splice, TextChange } from '../edit/types';

@@ -15,7 +15,7 @@ import { builtinRules } from '../redact/rules';
 import { cleanHits, headerSecretRanges, patternHits, type Hit } from '../redact/scan';
 import { frameBody } from '../stream/frame';
 import { sseEventsOfLines } from '../stream/sse';
-import { literalOf, type LiteralText } from '../cassette/lazy-literal';
+import { literalOf, type LiteralText } from '../yaml/lazy-literal';
 import { contentEncodingOf } from '../cassette/read-util';
 import type { InteractionDoc, SearchField } from './doc';
 

@@ -7,7 +7,7 @@ import type { CassetteAnalysis } from '../model/analysis';
 import type { Diagnostic } from '../model/diagnostics';
 import type { CassetteSummary } from '../model/summary';
 import { pureDigest, type Digest } from './hash';
-import { literalOf } from '../cassette/lazy-literal';
+import { literalOf } from '../yaml/lazy-literal';
 import { costFigures, recordingDates } from './row-extras';
 
 export interface SummaryRef {

@@ -12,7 +12,7 @@
 import type { Body, Cassette, Interaction } from '../model/cassette';
 import { headerValue } from '../model/cassette';
 import { utf8Encode } from '../util/bytes';
-import { literalOf, type LiteralText } from '../cassette/lazy-literal';
+import { literalOf, type LiteralText } from '../yaml/lazy-literal';
 
 export const TRIM_LIMIT = 16 * 1024;
 // Whole events at each end: the first holds the model (and Anthropic input usage), the last few

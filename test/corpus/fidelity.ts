@@ -9,7 +9,7 @@ import { decodeFlow } from '../../shared/edit/flow-map';
 import { diffLines } from '../../shared/edit/line-diff';
 import { diffValues } from '../../shared/edit/value-diff';
 import { openEditable } from '../../shared/edit/document';
-import { isBinaryTag } from '../../shared/edit/nodes';
+import { isBinaryTag } from '../../shared/yaml/nodes';
 import { parseCassette } from '../../shared/cassette/parse';
 import { analyzeCassette } from '../../shared/llm/analyze';
 import { utf8Encode } from '../../shared/util/bytes';

@@ -11,7 +11,7 @@ import { decodeCassetteFile } from '../../shared/edit/cassette-file';
 import { openEditable } from '../../shared/edit/document';
 import { allHeaders, editFormatOf, interactionCount, sideRef } from '../../shared/edit/layout';
 import { setHeader } from '../../shared/edit/ops';
-import { scalarText } from '../../shared/edit/nodes';
+import { scalarText } from '../../shared/yaml/nodes';
 import { inspectJson } from '../../shared/inspect/inspect-json';
 import { analyzeCassette } from '../../shared/llm/analyze';
 import { utf8Encode } from '../../shared/util/bytes';

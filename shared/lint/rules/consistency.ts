@@ -8,7 +8,7 @@ import { headerValue } from '../../model/cassette';
 import { hasDecompressor, isGzip, parseContentEncoding } from '../../codec/decompress';
 import { isValidUtf8 } from '../../util/bytes';
 import { side } from '../../edit/ops';
-import { scalarText } from '../../edit/nodes';
+import { scalarText } from '../../yaml/nodes';
 import type { RawFinding } from '../types';
 import type { RuleCtx } from '../context';
 import { finding, pairs } from '../context';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { CST, Parser } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { resolveLiteralFast } from '../../../shared/cassette/block-literal';
+import { resolveLiteralFast } from '../../../shared/yaml/block-literal';
 
 function blockToken(doc: string): CST.BlockScalar {
   for (const tok of new Parser().parse(doc)) {

@@ -1,12 +1,12 @@
 /**
- * Big literal bodies the index leaves unresolved (lazy-literal.ts): they read back as the same
+ * Big literal bodies the index leaves unresolved (shared/yaml/lazy-literal.ts): they read back as the same
  * text, their two ends cut the same summary stream, their fingerprints still tell content
  * apart, and indexing never builds their whole text.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scalar, YAMLMap } from 'yaml';
-import { LiteralText, literalOf } from '../../../shared/cassette/lazy-literal';
+import { LiteralText, literalOf } from '../../../shared/yaml/lazy-literal';
 import { scanRoot } from '../../../shared/cassette/line-scan';
 import { parseCassetteForIndex } from '../../../shared/cassette/parse-index';
 import { analyzeCassette } from '../../../shared/llm/analyze';

@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { scanRoot } from '../../../shared/cassette/line-scan';
-import { Base64Text, loadYaml } from '../../../shared/cassette/yaml-tree';
+import { Base64Text, loadYaml } from '../../../shared/yaml/load';
 
 export function norm(n: unknown): unknown {
   if (isScalar(n)) {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCassetteForIndex } from '../../../shared/cassette/parse-index';
 import { registerNodeCodecs } from '../../../main/backend/node-codecs';
 import { compareFastPath } from './fast-path-compare';
-import { literalOf } from '../../../shared/cassette/lazy-literal';
+import { literalOf } from '../../../shared/yaml/lazy-literal';
 import { indexRowAndDocs } from '../../../shared/workspace/index-row';
 import { goVcr } from './helpers';
 

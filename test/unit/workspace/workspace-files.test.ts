@@ -111,7 +111,7 @@ describe('saveCassette', () => {
   });
 
   it('fingerprints a save as the indexer does: a later re-recording flags only what differs', async () => {
-    // Big literal stream bodies: the index hashes them as written (lazy-literal.ts), so the
+    // Big literal stream bodies: the index hashes them as written (shared/yaml/lazy-literal.ts), so the
     // row a save leaves behind must have been fingerprinted the same way.
     const sse = (tag: string) => Array.from({ length: 1500 }, (_, i) => `data: {"choices":[{"delta":{"content":"${tag}${i} "}}]}\n`).join('\n');
     const streams = (tags: string[]) => {

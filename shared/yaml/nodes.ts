@@ -1,9 +1,12 @@
 /**
- * Reading the composed Document node by node. Scalar values are resolved from the CST token
- * (CST.resolveAsScalar), not from the schema, so `!!binary` and Ruby `!binary` stay base64 text.
+ * The primitive readers over composed yaml nodes, for both documents Tapedeck builds: the
+ * viewer's (load.ts: failsafe schema, no source tokens) and the editor's (shared/edit/document.ts:
+ * core schema, source tokens kept). They do not follow aliases; Tree (tree.ts) adds that, the
+ * core-schema reading of plain scalars and source positions on top of these.
  */
 import { CST, isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { LiteralText } from './lazy-literal';
 
 export type N = Node | null | undefined;
 
@@ -19,18 +22,24 @@ export function asScalar(n: unknown): Scalar | null {
   return isScalar(n) ? n : null;
 }
 
+/** A pair's key as a string; null for a null or non-scalar key. */
 export function keyString(p: Pair<unknown, unknown>): string | null {
   const k = p.key;
   if (isScalar(k)) return k.value == null ? null : String(k.value);
   return null;
 }
 
-/** Value of `key` in a map node (exact key match). */
-export function get(n: unknown, key: string): N {
+/** The first pair of a map node whose key is `key` (exact match). */
+export function pairOf(n: unknown, key: string): Pair<unknown, unknown> | undefined {
   const m = asMap(n);
   if (!m) return undefined;
-  for (const p of m.items) if (keyString(p) === key) return p.value as N;
+  for (const p of m.items) if (keyString(p) === key) return p;
   return undefined;
+}
+
+/** Value of `key` in a map node (exact key match). */
+export function get(n: unknown, key: string): N {
+  return pairOf(n, key)?.value as N;
 }
 
 /** All pairs of a map whose key equals `key` case-insensitively, in source order. */
@@ -41,12 +50,19 @@ export function pairsCaseInsensitive(n: unknown, key: string): Pair<unknown, unk
   return m.items.filter((p) => keyString(p)?.toLowerCase() === lower);
 }
 
+/** A sequence's items; empty for anything else. */
 export function items(n: unknown): N[] {
   const s = asSeq(n);
   return s ? (s.items as N[]) : [];
 }
 
-/** The scalar's string value as written (tags ignored), or null for non-scalars. */
+/**
+ * A scalar's text as written, or null for non-scalars. With source tokens (the editor's
+ * document) it is read from the CST token (CST.resolveAsScalar), not from the schema, so
+ * `1e3` stays "1e3" and `!!binary` / Ruby `!binary` stay base64 text. Without them (the viewer's
+ * failsafe document) plain scalars are already their text; a lazy literal block is built here,
+ * and other objects (base64 text, bytes) are no text.
+ */
 export function scalarText(n: unknown): string | null {
   const s = asScalar(n);
   if (!s) return null;
@@ -55,7 +71,9 @@ export function scalarText(n: unknown): string | null {
     const r = CST.resolveAsScalar(tok, false, () => {});
     if (r) return r.value;
   }
-  return s.value == null ? null : String(s.value);
+  const v = s.value;
+  if (v instanceof LiteralText) return v.text();
+  return v == null || typeof v === 'object' ? null : String(v);
 }
 
 /** Tag of a node: `tag:yaml.org,2002:binary` for `!!binary`, `!binary` for Ruby's. */
