@@ -14,6 +14,7 @@ import type { Dialect } from '../llm/dialects';
 import { builtinRules } from '../redact/rules';
 import { cleanHits, headerSecretRanges, patternHits, type Hit } from '../redact/scan';
 import { frameBody } from '../stream/frame';
+import { jsonMemo } from '../stream/json-memo';
 import { sseEventsOfLines } from '../stream/sse';
 import { literalOf, type LiteralText } from '../yaml/lazy-literal';
 import { contentEncodingOf } from '../cassette/read-util';
@@ -26,12 +27,18 @@ const SECRET_HEADERS = new Set(RULES.headers.map((h) => h.name));
  * rule (OpenAI/Anthropic, Google, AWS key id and secret, GitHub, Hugging Face, Slack, Stripe,
  * Bearer). A test indexes a sample of every rule, so a new rule without its start here fails.
  */
-const MAYBE_SECRET = /sk-|AIza|AKIA|ASIA|secret_?access_?key|gh[pousr]_|github_pat_|hf_|xox[abposr]-|[sr]k_(?:live|test)_|Bearer/i;
+const MAYBE_KEY = /sk-|AIza|AKIA|ASIA|gh[pousr]_|github_pat_|hf_|xox[abposr]-|[sr]k_(?:live|test)_|Bearer/;
+/** The one case-blind rule (aws-secret-key); apart, as /i on the whole list scanned 2x slower. */
+const MAYBE_AWS_SECRET = /access_?key/i;
+const maybeSecret = (text: string) => MAYBE_KEY.test(text) || MAYBE_AWS_SECRET.test(text);
 
 export function buildSearchDocs(c: Cassette, analysis: CassetteAnalysis | null, trimmed: ReadonlySet<number>): InteractionDoc[] {
   return c.interactions.map((it, n) => {
     const ia = analysis?.interactions[n] ?? null;
-    const fields: SearchField[] = [{ kind: 'url', text: mask(`${it.request.method} ${it.request.url}`, patternHits(it.request.url, 'url', RULES), it.request.method.length + 1) }];
+    // The URL rules are the body ones plus `?key=…`-style parameters, which need an `=`.
+    const url = it.request.url;
+    const urlHits = maybeSecret(url) || url.includes('=') ? patternHits(url, 'url', RULES) : [];
+    const fields: SearchField[] = [{ kind: 'url', text: mask(`${it.request.method} ${url}`, urlHits, it.request.method.length + 1) }];
     addHeaders(fields, 'request-header', it.request.headers);
     addHeaders(fields, 'response-header', it.response.headers);
     if (ia?.request) push(fields, 'request', requestText(ia.request));
@@ -50,7 +57,8 @@ function push(fields: SearchField[], kind: SearchField['kind'], text: string, ma
 function addHeaders(fields: SearchField[], kind: 'request-header' | 'response-header', headers: Header[]): void {
   if (headers.length === 0) return;
   const lines = headers.map((h) => {
-    const hits = SECRET_HEADERS.has(h.name.toLowerCase()) ? headerSecretRanges(h.value, 'header') : patternHits(h.value, 'header', RULES);
+    // patternHits builds a regex per rule per call: only for values that may hold a secret.
+    const hits = SECRET_HEADERS.has(h.name.toLowerCase()) ? headerSecretRanges(h.value, 'header') : maybeSecret(h.value) ? patternHits(h.value, 'header', RULES) : [];
     // One line per header: a hit's line number is its header's index.
     return `${h.name}: ${mask(h.value, hits, 0).replace(/[\r\n]/g, ' ')}`;
   });
@@ -88,7 +96,7 @@ function addResponse(fields: SearchField[], it: Interaction, ia: InteractionAnal
     (s ? s.calls : (now as AssembledMessage).toolCalls).forEach((t, k) => grow((tools[k] ??= []), t.name.length + 1 + t.arguments.length, ev.index));
   };
   const lit = wasTrimmed ? streamLiteral(it) : undefined;
-  if (lit) sseEventsOfLines((take) => lit.forEachLine(take), step);
+  if (lit) sseEventsOfLines((take) => lit.forEachLine(take), step, jsonMemo());
   else for (const ev of wasTrimmed ? frameBody(it.response.body, it.response.headers).events : ia.stream?.events ?? []) step(ev);
   if (stepped) addMessage(fields, a.snapshot(), text, reasoning, tools);
 }
@@ -118,7 +126,7 @@ function addMessage(fields: SearchField[], m: AssembledMessage, text?: number[],
 }
 
 function maskBody(text: string): string {
-  return MAYBE_SECRET.test(text) ? mask(text, patternHits(text, 'body', RULES), 0) : text;
+  return maybeSecret(text) ? mask(text, patternHits(text, 'body', RULES), 0) : text;
 }
 
 /** `value` with each secret range (shifted by `offset`) replaced by as many asterisks. */

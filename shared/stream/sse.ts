@@ -26,7 +26,7 @@ const CR = 13;
  * dispatches it. frameSse feeds it from bytes or an ASCII string; sseEventsOfLines feeds it
  * lines from elsewhere (a literal block read straight from its source), with the same rules.
  */
-function sseParser(emit: (ev: StreamEvent) => void) {
+function sseParser(emit: (ev: StreamEvent) => void, parse: (data: string) => unknown = tryJson) {
   let data: string[] = [];
   let eventType = '';
   let id: string | undefined;
@@ -52,7 +52,7 @@ function sseParser(emit: (ev: StreamEvent) => void) {
           data: data.join('\n'),
         };
         if (id !== undefined) ev.id = id;
-        const json = tryJson(ev.data);
+        const json = parse(ev.data);
         if (json !== undefined) ev.json = json;
         emit(ev);
       }
@@ -147,10 +147,15 @@ export function frameSse(bytes: Uint8Array, ascii?: string | null): SseResult {
  * The events frameSse finds in a text given as its lines (each without its line break;
  * `lastTerminated`: whether the last one had one), handed to `emit` one by one instead of
  * collected: for readers that step through a long stream once and keep nothing of it. The
- * lines must hold no CR. Offsets and lengths are not computed (0).
+ * lines must hold no CR. Offsets and lengths are not computed (0). `parse`: how event data
+ * becomes `json`, tryJson's result by default (json-memo.ts gives the same, cheaper).
  */
-export function sseEventsOfLines(forEachLine: (take: (line: string, terminated: boolean) => void) => void, emit: (ev: StreamEvent) => void): void {
-  const p = sseParser(emit);
+export function sseEventsOfLines(
+  forEachLine: (take: (line: string, terminated: boolean) => void) => void,
+  emit: (ev: StreamEvent) => void,
+  parse?: (data: string) => unknown,
+): void {
+  const p = sseParser(emit, parse);
   let first = true;
   forEachLine((line, terminated) => {
     // The byte path drops one leading BOM.

@@ -68,4 +68,20 @@ describe('the search index keeps no secret', () => {
     expect(found(docs, 'alt=sse')).toHaveLength(1);
     expect(found(docs, 'X-Api-Key')).toEqual([expect.stringMatching(/^X-Api-Key: \*+$/)]);
   });
+
+  // The index runs the rules over a header value or URL only when a cheap pre-check says it
+  // may hold a secret: every rule that applies there must still be found.
+  it('masks every rule’s secret in plain header values and in a URL path', () => {
+    const rules = BUILTIN_PATTERNS.filter((p) => p.where.includes('header'));
+    const headers = rules.map((r, i) => `      X-Sample-${i}:\n      - ${SAMPLES[r.id]}\n`).join('');
+    const urlRules = BUILTIN_PATTERNS.filter((p) => p.where.includes('url') && SAMPLES[p.id]);
+    const yaml = goVcr(urlRules.map(() => ({ content: 'hi' })))
+      .replace(/headers:\n {6}Content-Type:\n {6}- application\/json\n {4}url/, `headers:\n      Content-Type:\n      - application/json\n${headers}    url`);
+    let n = 0;
+    const withUrls = yaml.replace(/url: https:\/\/api\.openai\.com\/v1\/chat\/completions/g, (u) => `${u}/${SAMPLES[urlRules[n++].id]}`);
+    const docs = index(withUrls);
+    for (const r of [...rules, ...urlRules]) expect([r.id, found(docs, tail(SAMPLES[r.id]))]).toEqual([r.id, []]);
+    expect(found(docs, 'X-Sample-0')).not.toEqual([]);
+    expect(found(docs, 'chat/completions/')).toHaveLength(urlRules.length);
+  });
 });
