@@ -27,13 +27,26 @@ const CR = 13;
  * lines from elsewhere (a literal block read straight from its source), with the same rules.
  */
 function sseParser(emit: (ev: StreamEvent) => void, parse: (data: string) => unknown = tryJson) {
-  let data: string[] = [];
+  // Almost every event has one data line: keep it as a string, and an array only for more.
+  let data: string | null = null;
+  let more: string[] | null = null;
   let eventType = '';
   let id: string | undefined;
   let blockStart = 0; // first byte of the current (not yet dispatched) block of lines
   let sawField = false;
   let count = 0;
+  let lastType = '';
   const errorLines: string[] = [];
+
+  function addData(value: string): void {
+    sawField = true;
+    if (data === null) data = value;
+    else (more ??= []).push(value);
+  }
+  function setEvent(value: string): void {
+    sawField = true;
+    eventType = lastType = value;
+  }
 
   return {
     errorLines,
@@ -41,27 +54,32 @@ function sseParser(emit: (ev: StreamEvent) => void, parse: (data: string) => unk
       blockStart = pos;
     },
     /** Whether an event is under way (fields seen since the last blank line). */
-    pending: () => data.length > 0 || sawField,
+    pending: () => data !== null || sawField,
+    /** The last event type seen, so the framer can reuse the string when the next one repeats it. */
+    lastEventType: () => lastType,
     dispatch(end: number) {
-      if (data.length > 0) {
+      if (data !== null) {
         const ev: StreamEvent = {
           index: count++,
           offset: blockStart,
           length: end - blockStart,
           event: eventType || 'message',
-          data: data.join('\n'),
+          data: more === null ? data : data + '\n' + more.join('\n'),
         };
         if (id !== undefined) ev.id = id;
         const json = parse(ev.data);
         if (json !== undefined) ev.json = json;
         emit(ev);
       }
-      data = [];
+      data = null;
+      more = null;
       eventType = '';
       id = undefined; // per-event, as eventsource-parser reports it
       sawField = false;
       blockStart = end;
     },
+    data: addData,
+    event: setEvent,
     line(line: string) {
       if (line.charCodeAt(0) === 58) return; // ':' comment (OpenRouter keep-alives)
       sawField = true;
@@ -75,8 +93,8 @@ function sseParser(emit: (ev: StreamEvent) => void, parse: (data: string) => unk
         field = line.slice(0, colon);
         value = line.charCodeAt(colon + 1) === 32 ? line.slice(colon + 2) : line.slice(colon + 1);
       }
-      if (field === 'data') data.push(value);
-      else if (field === 'event') eventType = value;
+      if (field === 'data') addData(value);
+      else if (field === 'event') setEvent(value);
       else if (field === 'id') {
         if (!value.includes('\0')) id = value;
       }
@@ -93,7 +111,21 @@ function sseParser(emit: (ev: StreamEvent) => void, parse: (data: string) => unk
  */
 export function frameSse(bytes: Uint8Array, ascii?: string | null): SseResult {
   const events: StreamEvent[] = [];
-  const p = sseParser((ev) => events.push(ev));
+  return { events, ...forEachSseEvent(bytes, ascii, (ev) => events.push(ev)) };
+}
+
+/**
+ * frameSse handing each event to `emit` as it is dispatched instead of collecting them: for a
+ * reader that only assembles the stream (as the SDKs' accumulators do) and keeps no event list.
+ * `parse` as for sseEventsOfLines.
+ */
+export function forEachSseEvent(
+  bytes: Uint8Array,
+  ascii: string | null | undefined,
+  emit: (ev: StreamEvent) => void,
+  parse?: (data: string) => unknown,
+): Omit<SseResult, 'events'> {
+  const p = sseParser(emit, parse);
   let pos = 0;
   // One leading BOM is stripped, only at the very start (never present in ASCII text).
   if (!ascii && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) pos = 3;
@@ -114,12 +146,12 @@ export function frameSse(bytes: Uint8Array, ascii?: string | null): SseResult {
         continue;
       }
       if (!hasEol) unterminated = true;
-      p.line(ascii.slice(pos, eol));
+      asciiLine(p, ascii, pos, eol);
       pos = next;
     }
     if (p.pending()) unterminated = true;
     p.dispatch(n);
-    return { events, unterminated, errorLines: p.errorLines };
+    return { unterminated, errorLines: p.errorLines };
   }
   const n = bytes.length;
   while (pos < n) {
@@ -140,7 +172,7 @@ export function frameSse(bytes: Uint8Array, ascii?: string | null): SseResult {
   if (p.pending()) unterminated = true;
   // Policy (docs/stream-formats.md §2): act as if the body ended with a blank line, and say so.
   p.dispatch(n);
-  return { events, unterminated, errorLines: p.errorLines };
+  return { unterminated, errorLines: p.errorLines };
 }
 
 /**
@@ -168,6 +200,22 @@ export function sseEventsOfLines(
     p.line(line);
   });
   p.dispatch(0);
+}
+
+/**
+ * One line of the ASCII path. `data:` and `event:` lines (nearly all of them) take their value
+ * straight from the body, without slicing the line and its field name first, and a repeated
+ * event type reuses the previous string: fewer allocations per event on long streams.
+ */
+function asciiLine(p: ReturnType<typeof sseParser>, s: string, pos: number, eol: number): void {
+  const c = s.charCodeAt(pos);
+  if (c === 100 && s.charCodeAt(pos + 4) === 58 && s.startsWith('data', pos)) {
+    p.data(s.slice(s.charCodeAt(pos + 5) === 32 ? pos + 6 : pos + 5, eol));
+  } else if (c === 101 && s.charCodeAt(pos + 5) === 58 && s.startsWith('event', pos)) {
+    const from = s.charCodeAt(pos + 6) === 32 ? pos + 7 : pos + 6;
+    const prev = p.lastEventType();
+    p.event(prev !== '' && eol - from === prev.length && s.startsWith(prev, from) ? prev : s.slice(from, eol));
+  } else p.line(s.slice(pos, eol));
 }
 
 function crOrLf(s: string, from: number): number {

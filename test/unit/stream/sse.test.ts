@@ -64,7 +64,8 @@ describe('frameSse', () => {
   });
 
   it('frames ASCII text exactly as it frames the bytes (events, offsets, unterminated)', () => {
-    const piece = fc.constantFrom('data: x', 'data:y', 'data', 'event: e', 'id: 1', 'id: a\u0000b', ': c', 'retry: 5', 'data: {"k":[1]}', 'foo: bar', ' data: lead', '');
+    // The ASCII path reads data:/event: lines in place and reuses a repeated event type.
+    const piece = fc.constantFrom('data: x', 'data:y', 'data', 'data:', 'datax: z', 'event: e', 'event:e', 'event: ee', 'event', 'eventx: f', 'id: 1', 'id: a\u0000b', ': c', 'retry: 5', 'data: {"k":[1]}', 'data:  {"k":2}', 'foo: bar', ' data: lead', '');
     const eol = fc.constantFrom('\n', '\r', '\r\n', '\n\n');
     fc.assert(
       fc.property(fc.array(fc.tuple(piece, eol), { maxLength: 30 }), fc.boolean(), (lines, cut) => {
