@@ -2,9 +2,9 @@
  * go-vcr: `version: 2` (v3/v4, with id/proto/uncompressed/duration) and `version: 1` (v1/v2,
  * no id, duration optional). Bodies are Go strings; yaml.v3 writes invalid UTF-8 as `!!binary`.
  */
-import type { Interaction } from '../model/cassette';
+import type { GoVcrSideFields, Interaction } from '../model/cassette';
 import { diagnostic } from '../model/diagnostics';
-import type { N } from '../yaml/tree';
+import type { N, Tree } from '../yaml/tree';
 import type { ReadCtx } from './read-util';
 import { bodyFromNode, goDurationMs, headersFromMap, interaction, reasonFromStatusLine } from './read-util';
 
@@ -22,14 +22,16 @@ export function readGoVcr(ctx: ReadCtx, root: N): Interaction[] {
     const res = t.get(node, 'response');
     const reqHeaders = headersFromMap(t, t.get(req, 'headers'));
     const resHeaders = headersFromMap(t, t.get(res, 'headers'));
+    const reqFields = goVcrFields(t, req);
+    const resFields = goVcrFields(t, res);
     // `uncompressed: true`: Go's transport already gunzipped the body (and usually dropped the header).
-    const uncompressed = t.scalar(t.get(res, 'uncompressed')) === true;
+    const uncompressed = resFields?.uncompressed === true;
     const statusLine = t.str(t.get(res, 'status'));
     let code = t.num(t.get(res, 'code'));
     if (code === null && statusLine) code = Number(/^\s*(\d{3})/.exec(statusLine)?.[1] ?? NaN) || null;
     const reqBodyNode = t.get(req, 'body');
     const resBodyNode = t.get(res, 'body');
-    return interaction(
+    const it = interaction(
       ctx,
       index,
       {
@@ -37,12 +39,14 @@ export function readGoVcr(ctx: ReadCtx, root: N): Interaction[] {
         url: t.str(t.get(req, 'url')) ?? '',
         headers: reqHeaders,
         body: bodyFromNode(t, reqBodyNode, reqHeaders),
+        ...(reqFields && { goVcr: reqFields }),
       },
       {
         status: code,
         statusText: reasonFromStatusLine(statusLine),
         headers: resHeaders,
         body: bodyFromNode(t, resBodyNode, resHeaders, uncompressed ? { encodings: [] } : {}),
+        ...(resFields && { goVcr: resFields }),
       },
       {
         durationMs: goDurationMs(t.scalar(t.get(res, 'duration'))),
@@ -51,5 +55,19 @@ export function readGoVcr(ctx: ReadCtx, root: N): Interaction[] {
         resRange: t.range(res),
       },
     );
+    const reqLength = t.range(t.get(req, 'content_length'));
+    const resLength = t.range(t.get(res, 'content_length'));
+    if (reqLength) it.ranges.requestContentLength = reqLength;
+    if (resLength) it.ranges.responseContentLength = resLength;
+    return it;
   });
+}
+
+/** `content_length` and `uncompressed` of one side, for lint; undefined when neither is there. */
+function goVcrFields(t: Tree, side: N): GoVcrSideFields | undefined {
+  const out: GoVcrSideFields = {};
+  const length = t.str(t.get(side, 'content_length'));
+  if (length !== null) out.contentLength = length;
+  if (t.scalar(t.get(side, 'uncompressed')) === true) out.uncompressed = true;
+  return out.contentLength !== undefined || out.uncompressed ? out : undefined;
 }

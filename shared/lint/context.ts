@@ -2,20 +2,15 @@
 import type { InteractionAnalysis } from '../model/analysis';
 import type { Interaction } from '../model/cassette';
 import type { SourceRange } from '../model/diagnostics';
-import { openEditable } from '../edit/document';
-import type { EditableDoc } from '../edit/document';
 import { LineIndex } from './positions';
 import type { LintContext, RawFinding } from './types';
 
 export interface RuleCtx extends LintContext {
   lines: LineIndex;
-  /** The CST view of the source (go-vcr fields the Cassette model does not carry), opened once. */
-  cst(): EditableDoc;
 }
 
 export function withLines(ctx: LintContext): RuleCtx {
-  let ed: EditableDoc | undefined;
-  return { ...ctx, lines: new LineIndex(ctx.text), cst: () => (ed ??= openEditable(ctx.text)) };
+  return { ...ctx, lines: new LineIndex(ctx.text) };
 }
 
 /** Each interaction paired with its analysis (null where the LLM layer had nothing to say). */

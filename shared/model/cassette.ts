@@ -39,11 +39,23 @@ export interface Body {
   range?: SourceRange;
 }
 
+/**
+ * go-vcr fields of a request or response that no view shows but lint checks against the body,
+ * read with the rest so lint needs no second parse. Positions are in Interaction.ranges.
+ */
+export interface GoVcrSideFields {
+  /** `content_length` as written (`-1` and `0` mean unknown). */
+  contentLength?: string;
+  /** `uncompressed: true`: the body was stored decoded, whatever Content-Encoding says. */
+  uncompressed?: true;
+}
+
 export interface RecordedRequest {
   method: string;
   url: string;
   headers: Header[];
   body: Body;
+  goVcr?: GoVcrSideFields;
 }
 
 export interface RecordedResponse {
@@ -52,6 +64,7 @@ export interface RecordedResponse {
   statusText: string | null;
   headers: Header[];
   body: Body;
+  goVcr?: GoVcrSideFields;
 }
 
 /** HAR `timings` in milliseconds; null where the recorder wrote -1 (does not apply) or nothing. */
@@ -82,6 +95,9 @@ export interface Interaction {
     response?: SourceRange;
     requestBody?: SourceRange;
     responseBody?: SourceRange;
+    /** go-vcr `content_length` scalars. */
+    requestContentLength?: SourceRange;
+    responseContentLength?: SourceRange;
   };
 }
 

@@ -7,8 +7,6 @@ import type { Body, Header, Interaction } from '../../model/cassette';
 import { headerValue } from '../../model/cassette';
 import { hasDecompressor, isGzip, parseContentEncoding } from '../../codec/decompress';
 import { isValidUtf8 } from '../../util/bytes';
-import { side } from '../../edit/ops';
-import { scalarText } from '../../yaml/nodes';
 import type { RawFinding } from '../types';
 import type { RuleCtx } from '../context';
 import { finding, pairs } from '../context';
@@ -16,37 +14,29 @@ import { contentLengthFix } from '../fixes/content-length';
 
 const SIDES = ['request', 'response'] as const;
 
+/** go-vcr `content_length` against the body; -1 and 0 mean unknown (streams, Go client requests). */
 export function contentLength(ctx: RuleCtx): RawFinding[] {
   if (ctx.cassette.format !== 'go-vcr') return [];
   const out: RawFinding[] = [];
-  const ed = ctx.cst();
   for (const it of ctx.cassette.interactions) {
     for (const s of SIDES) {
-      const ref = side(ed, it.index, s);
-      if (typeof ref === 'string' || ref.uncompressed) continue;
-      const node = ref.lengthFields[0];
-      const declared = Number(scalarText(node));
-      // -1 is "unknown" (streams); 0 with a body is also "unknown" for Go client requests.
-      if (!node || !Number.isInteger(declared) || declared <= 0) continue;
+      const fields = it[s].goVcr;
+      if (!fields || fields.uncompressed || fields.contentLength === undefined) continue;
+      const declared = Number(fields.contentLength);
+      if (!Number.isInteger(declared) || declared <= 0) continue;
       const actual = it[s].body.raw.length;
       if (declared === actual) continue;
       const f = finding(
         'consistency/content-length',
         `${s} content_length is ${declared} but the recorded body has ${actual} bytes`,
         it.index,
-        node.range ? ctx.lines.pos(node.range[0]) : it.ranges[s],
+        it.ranges[s === 'request' ? 'requestContentLength' : 'responseContentLength'] ?? it.ranges[s],
       );
       if (ctx.editable) f.fix = contentLengthFix(it.index, s, actual);
       out.push(f);
     }
   }
   return out;
-}
-
-function uncompressed(ctx: RuleCtx, i: number, s: 'request' | 'response'): boolean {
-  if (ctx.cassette.format !== 'go-vcr') return false;
-  const ref = side(ctx.cst(), i, s);
-  return typeof ref !== 'string' && ref.uncompressed;
 }
 
 function jsonOrText(contentType: string | undefined): boolean {
@@ -66,7 +56,7 @@ export function contentEncoding(ctx: RuleCtx): RawFinding[] {
       const where = body.range ?? it.ranges[s];
       // Only codings this runtime can undo are judged (brotli has no decoder in a browser), and
       // go-vcr `uncompressed: true` says the body was stored decoded on purpose.
-      const judged = claimed.length > 0 && claimed.every(hasDecompressor) && !uncompressed(ctx, it.index, s);
+      const judged = claimed.length > 0 && claimed.every(hasDecompressor) && !it[s].goVcr?.uncompressed;
       if (judged && body.contentEncoding.length < claimed.length) {
         out.push(
           finding(
