@@ -152,7 +152,8 @@ export abstract class BaseAssembler implements Assembler {
   protected appendArgs(slot: number, piece: string): void {
     const old = this.calls[slot];
     if (!old || piece === '') return;
-    this.calls[slot] = { ...old, arguments: old.arguments + piece };
+    // A literal, not a spread: one call per argument fragment, tens of thousands in long streams.
+    this.calls[slot] = { slot: old.slot, id: old.id, name: old.name, arguments: old.arguments + piece };
     if (this.log) this.log.args.set(slot, (this.log.args.get(slot) ?? '') + piece);
   }
 
