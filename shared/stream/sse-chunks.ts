@@ -41,15 +41,17 @@ export function sseChunkReader(emit: (ev: StreamEvent) => void, parse?: (data: s
     const text = utf8Decode(bytes.subarray(0, cut)) ?? '';
     return bom ? '\uFEFF' + text : text;
   }
-  let carry = ''; // the start of a line the last chunk cut off
+  let carry = ''; // the start of a line the last chunk cut off (and its CR if one ends it)
   let at = 0; // offset of carry[0] in the decoded text
   let unterminated = false;
   p.start(0);
 
-  function frame(s: string, final: boolean): void {
+  /** Frames `s` from `start`, where the offset `at` is. */
+  function frame(s: string, final: boolean, start = 0): void {
+    const base = at - start;
     const n = s.length;
     const hasCr = s.includes('\r');
-    let pos = 0;
+    let pos = start;
     while (pos < n) {
       const eol = hasCr ? crOrLf(s, pos) : s.indexOf('\n', pos);
       // No line end yet, or a CR that an LF in the next chunk may complete: wait for more.
@@ -57,7 +59,7 @@ export function sseChunkReader(emit: (ev: StreamEvent) => void, parse?: (data: s
       const end = eol < 0 ? n : eol;
       const next = eol < 0 ? n : s.charCodeAt(eol) === CR && s.charCodeAt(eol + 1) === LF ? eol + 2 : eol + 1;
       if (end === pos) {
-        if (eol >= 0) p.dispatch(at + next);
+        if (eol >= 0) p.dispatch(base + next);
       } else {
         if (eol < 0) unterminated = true;
         asciiLine(p, s, pos, end);
@@ -65,13 +67,45 @@ export function sseChunkReader(emit: (ev: StreamEvent) => void, parse?: (data: s
       pos = next;
     }
     carry = pos < n ? s.slice(pos) : '';
-    at += pos;
+    at = base + pos;
+  }
+
+  /**
+   * Ends the carried line with the start of `text` and frames the rest of `text` in place:
+   * framing `carry + text` would copy the whole chunk to flatten it. When `text` does not end
+   * the line yet, it joins the carry.
+   */
+  function finishCarry(text: string): void {
+    const c = carry.length;
+    if (carry.charCodeAt(c - 1) === CR) {
+      // The line ended with a CR at the last chunk's end: an LF starting this one belongs to it.
+      const skip = text.charCodeAt(0) === LF ? 1 : 0;
+      if (c === 1) p.dispatch(at + c + skip);
+      else asciiLine(p, carry, 0, c - 1);
+      at += c + skip;
+      carry = '';
+      frame(text, false, skip);
+      return;
+    }
+    const k = crOrLf(text, 0);
+    if (k < 0 || (k === text.length - 1 && text.charCodeAt(k) === CR)) {
+      carry += text; // a line longer than the chunk, or one whose CR may be followed by an LF
+      return;
+    }
+    const line = carry + text.slice(0, k);
+    asciiLine(p, line, 0, line.length);
+    const next = text.charCodeAt(k) === CR && text.charCodeAt(k + 1) === LF ? k + 2 : k + 1;
+    at += c + next;
+    carry = '';
+    frame(text, false, next);
   }
 
   return {
     push(bytes) {
       const text = decode(bytes, false);
-      if (text !== '') frame(carry === '' ? text : carry + text, false);
+      if (text === '') return;
+      if (carry === '') frame(text, false);
+      else finishCarry(text);
     },
     end() {
       frame(carry + decode(new Uint8Array(0), true), true);
