@@ -3,7 +3,7 @@
  * format; this module turns (index, side) into the nodes to edit.
  */
 import type { Document, Scalar } from 'yaml';
-import { asScalar, get, isBinaryTag, items, pairsCaseInsensitive, scalarText } from '../yaml/nodes';
+import { asScalar, coreScalar, get, isBinaryTag, items, pairsCaseInsensitive, scalarText } from '../yaml/nodes';
 import type { N } from '../yaml/nodes';
 import { detectFormat } from '../cassette/detect';
 import { Tree } from '../yaml/tree';
@@ -79,7 +79,7 @@ export function sideRef(doc: Document.Parsed, format: EditFormat, index: number,
     body: { node: null, parsed: undefined, base64: false, harChunks: false },
     url: asScalar(get(map, format === 'go-vcr' ? 'url' : format === 'har' ? 'url' : 'uri')),
     lengthFields: [],
-    uncompressed: format === 'go-vcr' && scalarText(get(map, 'uncompressed')) === 'true',
+    uncompressed: format === 'go-vcr' && coreScalar(get(map, 'uncompressed')) === true,
   };
   if (format === 'har') {
     const holder = side === 'request' ? get(map, 'postData') : get(map, 'content');

@@ -6,6 +6,7 @@
  */
 import { CST, isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { corePlain } from './core-schema';
 import { LiteralText } from './lazy-literal';
 
 export type N = Node | null | undefined;
@@ -93,4 +94,15 @@ export function scalarsUnder(n: unknown, out: Scalar[] = []): Scalar[] {
   else if (isMap(n)) for (const p of n.items) scalarsUnder(p.value, out);
   else if (isSeq(n)) for (const it of n.items) scalarsUnder(it, out);
   return out;
+}
+
+/**
+ * A scalar as the cassette readers take it: a plain, untagged scalar by the YAML 1.2 core
+ * schema (`true`, `True`, `12`, `null`), any other its text as written. For flags such as
+ * go-vcr's `uncompressed`, so the editor reads them as the viewer does (a quoted "true" is text).
+ */
+export function coreScalar(n: unknown): unknown {
+  const s = asScalar(n);
+  const text = s ? scalarText(s) : null;
+  return s && text !== null && s.type === 'PLAIN' && !s.tag ? corePlain(text) : text;
 }

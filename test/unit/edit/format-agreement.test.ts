@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCassette } from '../../../shared/cassette/parse';
 import { openEditable } from '../../../shared/edit/document';
 import { editFormatOf } from '../../../shared/edit/layout';
-import { locate } from '../../../shared/edit/ops';
+import { locate, side } from '../../../shared/edit/ops';
 
 const parsed = (text: string) => parseCassette({ path: 'x.yaml', bytes: new TextEncoder().encode(text) }).format;
 const edited = (text: string) => editFormatOf(openEditable(text).doc);
@@ -33,5 +33,21 @@ describe('one detectFormat for parser and editor', () => {
 
   it('edit ops refuse an interactions list without version, as the parser does', () => {
     expect(locate(openEditable(CASES[0][1]))).toBe('not a recognised cassette layout');
+  });
+
+  // go-vcr's `uncompressed` flag: the editor (lint fixes, content-length) reads it as the parser
+  // does, by the YAML core schema: True is true, a quoted "true" is text.
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['"true"', false],
+    ['false', false],
+  ] as const)('uncompressed: %s', (flag, on) => {
+    const text = `---\nversion: 2\ninteractions:\n- request:\n    url: https://a.test/\n    method: GET\n  response:\n    code: 200\n    uncompressed: ${flag}\n`;
+    const ref = side(openEditable(text), 0, 'response');
+    if (typeof ref === 'string') throw new Error(ref);
+    expect(ref.uncompressed).toBe(on);
+    const res = parseCassette({ path: 'x.yaml', bytes: new TextEncoder().encode(text) }).interactions[0].response;
+    expect(res.goVcr?.uncompressed === true).toBe(on);
   });
 });
