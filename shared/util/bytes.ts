@@ -9,10 +9,21 @@ export function utf8Encode(text: string): Uint8Array {
   return strToU8(text);
 }
 
+/**
+ * Our own TextDecoder where the runtime has one (all three do), found without DOM types.
+ * fflate decodes with a shared TextDecoder that it first probes in streaming mode, and V8/Node
+ * then keep that decoder off its fast path for good: 6x slower (7.8 vs 1.3 ms per 11 MB).
+ * Same defaults, so the same text: UTF-8, U+FFFD for invalid bytes, a leading BOM dropped.
+ */
+const decoder = (() => {
+  const T = (globalThis as { TextDecoder?: new () => { decode(b: Uint8Array): string } }).TextDecoder;
+  return T ? new T() : null;
+})();
+
 /** Decodes UTF-8. With `fatal`, returns null for invalid UTF-8 instead of inserting U+FFFD. */
 export function utf8Decode(bytes: Uint8Array, fatal = false): string | null {
   if (fatal && !isValidUtf8(bytes)) return null;
-  return strFromU8(bytes);
+  return decoder ? decoder.decode(bytes) : strFromU8(bytes);
 }
 
 export function isValidUtf8(b: Uint8Array): boolean {

@@ -1,3 +1,4 @@
+import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { base64Decode, base64Encode, isValidUtf8, utf8Decode, utf8Encode } from '../../../shared/util/bytes';
 
@@ -20,6 +21,13 @@ describe('bytes', () => {
       const b = Uint8Array.from(bad);
       const nodeSaysValid = Buffer.from(b).toString('utf8') === new TextDecoder('utf-8', { fatal: false }).decode(b) && !new TextDecoder().decode(b).includes('\uFFFD');
       expect(isValidUtf8(b)).toBe(nodeSaysValid);
+    }
+  });
+  it('decodes like fflate did (replacement characters, a leading BOM dropped) on random bytes', () => {
+    for (let n = 0; n < 300; n++) {
+      const b = Uint8Array.from({ length: (n * 7) % 40 }, (_, i) => (n * 131 + i * 29) & 0xff);
+      if (n % 5 === 0) b.set([0xef, 0xbb, 0xbf].slice(0, b.length));
+      expect(utf8Decode(b)).toBe(strFromU8(b));
     }
   });
 });
