@@ -38,6 +38,19 @@ describe('jsonMemo', () => {
     expect(out[1].choices[0].delta.content).toBe('quick ');
   });
 
+  it("takes OpenAI's chunks, whose random `obfuscation` padding changes beside the delta", () => {
+    const words = ['the ', 'quick ', 'brown ', 'fox ', 'jumps '];
+    const pads = ['k3', 'Zq9aB', '', 'x', 'mmmmmm'];
+    const out = same(words.map((w, i) => chunk(w, `,"obfuscation":"${pads[i]}"`)), words.length - 2) as { obfuscation: string }[];
+    expect(out.map((o) => o.obfuscation)).toEqual(pads);
+    // Two slots whose values are the same in both events could be either leaf: a parse.
+    same(['{"a":"x","b":"x"}', '{"a":"y","b":"y"}', '{"a":"z","b":"z"}', '{"a":"p","b":"q"}'], 0);
+    // Told apart by their values, they make one.
+    same(['{"a":"x","b":"x"}', '{"a":"p","b":"q"}', '{"a":"r","b":"s"}'], 1);
+    // Three strings changing at once: more than a template holds.
+    same(['{"a":"1","b":"2","c":"3"}', '{"a":"4","b":"5","c":"6"}', '{"a":"7","b":"8","c":"9"}'], 0);
+  });
+
   it('falls back to a parse for escapes, quotes, control characters and unicode escapes', () => {
     same([chunk('a'), chunk('b'), chunk('line\\nbreak'), chunk('say \\"hi\\"'), chunk('\\u0041'), chunk('c'), chunk('back\\\\'), chunk('d'), chunk('tab\t'), chunk('e')]);
   });
@@ -64,16 +77,18 @@ describe('jsonMemo', () => {
     const template = fc.constantFrom(
       (p: string) => chunk(p),
       (p: string) => chunk(p, ',"obfuscation":"' + p + '"'),
+      (p: string, q: string) => chunk(p, ',"obfuscation":"' + q + '"'),
+      (p: string, q: string) => `{"a":"${q}","b":[1,"${p}"],"c":"${p}${q}"}`,
       (p: string) => `{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"${p}"}}`,
       (p: string) => `{"t":["${p}",{"u":"${p}"}],"n":1}`,
       (p: string) => `{"${p}":"v"}`,
       (p: string) => `{"a":"${p}","a":"k"}`,
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(template, fc.array(piece, { maxLength: 3 })), { maxLength: 30 }), (evs) => {
-        same(evs.map(([t, ps]) => t(ps.join(''))));
+      fc.property(fc.array(fc.tuple(template, fc.array(piece, { maxLength: 3 }), fc.array(piece, { maxLength: 2 })), { maxLength: 30 }), (evs) => {
+        same(evs.map(([t, ps, qs]) => t(ps.join(''), qs.join(''))));
       }),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
   });
 });
