@@ -1,7 +1,7 @@
 /**
  * Stream assembly against the official SDKs' own accumulators, on the same chunks:
  * - core.assemble_vs_openai_sdk: an OpenAI chat stream (text, then parallel tool calls streamed
- *   in fragments, finish, usage). Ours: sseChunkReader over the SSE body in 64 KB reads, each
+ *   in fragments, finish, usage). Ours: the product's SSE framer over the body's bytes, each
  *   event stepped through the openai-chat assembler as it is framed, final snapshot. Baseline: `openai`'s ChatCompletionStream.fromReadableStream fed
  *   the same chunks from a local ReadableStream (NDJSON, its own wire format for that call; no
  *   network), to finalChatCompletion().
@@ -22,8 +22,8 @@ import { ChatCompletionStream } from 'openai/lib/ChatCompletionStream';
 import { createAssembler, type Dialect } from '../../shared/llm/dialects';
 import type { AssembledMessage } from '../../shared/model/llm';
 import { jsonMemo } from '../../shared/stream/json-memo';
-import { frameSse } from '../../shared/stream/sse';
-import { sseChunkReader } from '../../shared/stream/sse-chunks';
+import { forEachSseEvent, frameSse } from '../../shared/stream/sse';
+import { utf8Decode } from '../../shared/util/bytes';
 import type { Report } from './report';
 
 const enc = new TextEncoder();
@@ -42,22 +42,22 @@ interface Common {
 }
 
 /**
- * Ours, from the same bytes in the same 64 KB reads the SDK gets: decode, frame, parse, step,
- * snapshot. Events are stepped as they are framed and not kept, as the SDKs keep none; their
- * JSON is read with jsonMemo, as the search index reads long streams (same values as JSON.parse).
+ * Ours, from the same bytes: decode, frame, parse, step, snapshot, through the product's own
+ * framer (forEachSseEvent, what frameSse runs) with events stepped as they are framed and not
+ * kept, as the SDKs keep none; their JSON is read with jsonMemo, as the search index reads long
+ * streams (same values as JSON.parse).
  */
 function ours(d: Dialect, sse: Uint8Array): AssembledMessage {
   const a = createAssembler(d);
-  const r = sseChunkReader((ev) => a.step(ev), jsonMemo());
-  for (let at = 0; at < sse.length; at += READ) r.push(sse.subarray(at, at + READ));
-  r.end();
+  const text = utf8Decode(sse)!;
+  forEachSseEvent(sse, text.length === sse.length ? text : null, (ev) => a.step(ev), jsonMemo());
   return a.snapshot();
 }
 
 /** The viewer's path: the whole event list is framed and kept (offsets, JSON), then stepped. */
 function oursKeepingEvents(d: Dialect, sse: Uint8Array): AssembledMessage {
   const a = createAssembler(d);
-  const text = new TextDecoder().decode(sse);
+  const text = utf8Decode(sse)!;
   for (const ev of frameSse(sse, text.length === sse.length ? text : null).events) a.step(ev);
   return a.snapshot();
 }

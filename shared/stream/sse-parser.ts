@@ -1,6 +1,6 @@
 /**
- * The line-level state of WHATWG "parsing an event stream", shared by the framers in sse.ts and
- * sse-chunks.ts: fields collect into the pending event, a blank line dispatches it.
+ * The line-level state of WHATWG "parsing an event stream", shared by the framers in sse.ts:
+ * fields collect into the pending event, a blank line dispatches it.
  */
 import type { StreamEvent } from '../model/llm';
 import { tryJson } from './json-event';
@@ -12,7 +12,7 @@ export type SseParser = ReturnType<typeof sseParser>;
 
 /**
  * frameSse feeds it from bytes or an ASCII string, sseEventsOfLines lines from elsewhere (a
- * literal block read straight from its source), sseChunkReader decoded chunks; same rules.
+ * literal block read straight from its source); same rules.
  */
 export function sseParser(emit: (ev: StreamEvent) => void, parse: (data: string) => unknown = tryJson) {
   // Almost every event has one data line: keep it as a string, and an array only for more.
