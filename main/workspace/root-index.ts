@@ -12,6 +12,7 @@ import { isStrictlyUnder, type FileChange } from '../../shared/workspace/coalesc
 import { failedSummary, hasCassetteExtension, pendingSummary } from '../../shared/workspace/summarize';
 import { Batcher } from './batcher';
 import { isInside } from './confine';
+import { LintPass } from './lint-pass';
 import { loadCache, saveCache } from './cache';
 import type { EngineResult, EnginePool, IndexResult } from './engine';
 import { RootRows, type FileEntry } from './root-rows';
@@ -48,12 +49,6 @@ const BACKLOG_WAIT_MS = 50;
 /** Longer than the watcher's quiet window plus the first retries of a half-written file. */
 const VERIFY_DELAY_MS = 600;
 /**
- * Lint tasks handed to the pool at a time: enough for two full batches of small files, few
- * enough that closing the folder leaves little work behind (the pool cannot cancel).
- */
-const LINT_WINDOW = 64;
-
-/**
  * Whether `res` may be a file caught mid-write: it has an error, or it is no cassette where a
  * cassette was (or nothing was yet: a new file is often read while still empty). A file that
  * was already broken, or never a cassette, shows its new state at once.
@@ -78,13 +73,7 @@ export class RootIndex {
   private closed = false;
   scanned: Promise<void> = Promise.resolve();
   private watchStarted: Promise<void> = Promise.resolve();
-  /** The background lint pass: files waiting, and those at the pool, by the hash they are for. */
-  private readonly lintWaiting: { rel: string; hash: string; size: number; done: () => void }[] = [];
-  private readonly linting = new Map<string, string>();
-  private lintInFlight = 0;
-  /** Hashes whose lint failed (a worker crash or timeout): not retried until the file changes. */
-  private readonly lintFailed = new Map<string, string>();
-  private readonly lintBatch: Batcher;
+  private readonly lint: LintPass;
 
   constructor(
     readonly id: string,
@@ -92,7 +81,16 @@ export class RootIndex {
     private readonly deps: RootDeps,
   ) {
     this.rows = new RootRows(id);
-    this.lintBatch = new Batcher(deps.emit, 250);
+    this.lint = new LintPass({
+      rows: this.rows,
+      pool: deps.pool,
+      real,
+      emit: deps.emit,
+      trackLint: deps.trackLint,
+      abs: (rel) => this.abs(rel),
+      ref: (rel) => this.ref(rel),
+      changed: () => this.scheduleCacheSave(),
+    });
   }
 
   start(): void {
@@ -149,13 +147,12 @@ export class RootIndex {
     batch.progress = { done: 1, total: 1 };
     batch.flush();
     this.scheduleCacheSave();
-    this.scheduleLint();
+    this.lint.schedule();
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const w of this.lintWaiting.splice(0)) w.done();
-    this.lintBatch.dispose();
+    this.lint.close();
     await this.watcher?.close();
     await this.queue;
     if (this.cacheTimer) {
@@ -222,7 +219,7 @@ export class RootIndex {
     batch.flush();
     // A reopen that found every file as cached has nothing new to write (the file is MBs).
     if (jobs.length > 0 || hits !== s.cache.size) this.scheduleCacheSave();
-    this.scheduleLint();
+    this.lint.schedule();
   }
 
   private setPending(f: ScannedFile, batch: Batcher): void {
@@ -258,7 +255,7 @@ export class RootIndex {
     batch.progress = { done: targets.size, total: targets.size };
     batch.flush();
     this.scheduleCacheSave();
-    this.scheduleLint();
+    this.lint.schedule();
   }
 
   /**
@@ -311,60 +308,8 @@ export class RootIndex {
       batch.progress = { done: 1, total: 1 };
       batch.flush();
       this.scheduleCacheSave();
-      this.scheduleLint();
+      this.lint.schedule();
     });
-  }
-
-  /**
-   * The background lint pass (CassetteSummary.lint): every cassette row without counts is
-   * linted by the pool after the rows are in, biggest first, behind any indexing work, and
-   * its counts reach the sidebar as row updates. A full lint costs several times a row (a
-   * full parse, the whole stream, every rule), so the first rows never wait for it.
-   */
-  private scheduleLint(): void {
-    if (this.closed) return;
-    for (const [rel, e] of this.rows.entries) {
-      if (e.summary.kind !== 'cassette' || e.summary.lint !== null || !e.hash) continue;
-      if (this.linting.get(rel) === e.hash || this.lintFailed.get(rel) === e.hash) continue;
-      this.linting.set(rel, e.hash);
-      let done!: () => void;
-      void this.deps.trackLint(new Promise<void>((r) => (done = r)));
-      this.lintWaiting.push({ rel, hash: e.hash, size: e.size, done });
-    }
-    this.pumpLint();
-  }
-
-  private pumpLint(): void {
-    while (!this.closed && this.lintInFlight < LINT_WINDOW && this.lintWaiting.length > 0) {
-      const job = this.lintWaiting.shift()!;
-      this.lintInFlight++;
-      void this.lintOne(job.rel, job.hash, job.size).finally(() => {
-        this.lintInFlight--;
-        if (this.linting.get(job.rel) === job.hash) this.linting.delete(job.rel);
-        // The last counts of a pass go out at once: whenLinted() means the UI has them.
-        if (this.lintInFlight === 0 && this.lintWaiting.length === 0 && !this.closed) this.lintBatch.flush();
-        job.done();
-        this.pumpLint();
-      });
-    }
-  }
-
-  private async lintOne(rel: string, hash: string, size: number): Promise<void> {
-    // The file may have changed or gone while it waited: its reindex schedules a new lint.
-    if (this.rows.entries.get(rel)?.hash !== hash) return;
-    let res: EngineResult;
-    try {
-      const pool = await this.deps.pool;
-      res = await pool.run({ kind: 'lint', absPath: this.abs(rel), ref: this.ref(rel), hash, rootReal: this.real }, size);
-    } catch {
-      if (!this.closed) this.lintFailed.set(rel, hash); // the worker crashed or gave up
-      return;
-    }
-    const e = this.rows.entries.get(rel);
-    if (this.closed || res.kind !== 'linted' || !res.lint || res.hash !== hash || e?.hash !== hash) return;
-    this.rows.set(rel, { ...e, summary: { ...e.summary, lint: res.lint } }, this.lintBatch);
-    this.lintBatch.schedule();
-    this.scheduleCacheSave();
   }
 
   private async index(pool: EnginePool, rel: string, knownHash: string | null, priority = 0): Promise<IndexResult> {
