@@ -31,9 +31,14 @@ export const revisionOf = (size: number, mtimeMs: number, hash: string): string 
 export const isListed = (relPath: string, s: CassetteSummary): boolean =>
   !listedOnlyWhenDetected(relPath) || s.format !== null;
 
+// The order the sidebar sorts names in (localeCompare); a Collator is its fast form.
+const byPath = new Intl.Collator();
+
 export class RootRows {
   readonly entries = new Map<string, FileEntry>();
   private generations = new Map<string, number>();
+  /** Paths in path order, for search results; rebuilt only when a path comes or goes. */
+  private ordered: string[] | null = null;
 
   constructor(private readonly rootId: string) {}
 
@@ -41,8 +46,16 @@ export class RootRows {
     return { rootId: this.rootId, relPath };
   }
 
+  /**
+   * Files in path order: results (and which files make the cap) must not depend on the order
+   * the index workers happened to answer in, which differs between a scan and a cached reopen.
+   */
   *searchable(): Iterable<{ relPath: string; docs: InteractionDoc[] }> {
-    for (const [relPath, e] of this.entries) if (e.docs.length && isListed(relPath, e.summary)) yield { relPath, docs: e.docs };
+    this.ordered ??= [...this.entries.keys()].sort(byPath.compare);
+    for (const relPath of this.ordered) {
+      const e = this.entries.get(relPath);
+      if (e?.docs.length && isListed(relPath, e.summary)) yield { relPath, docs: e.docs };
+    }
   }
 
   listed(): CassetteSummary[] {
@@ -64,6 +77,7 @@ export class RootRows {
 
   set(rel: string, entry: FileEntry, batch: Batcher): void {
     const before = this.entries.get(rel);
+    if (!before) this.ordered = null;
     this.entries.set(rel, entry);
     if (isListed(rel, entry.summary)) batch.upsert(entry.summary);
     else if (before && isListed(rel, before.summary)) batch.remove(this.ref(rel));
@@ -73,6 +87,7 @@ export class RootRows {
     const e = this.entries.get(rel);
     if (!e) return;
     this.entries.delete(rel);
+    this.ordered = null;
     this.bump(rel);
     if (isListed(rel, e.summary)) batch.remove(this.ref(rel));
   }

@@ -37,8 +37,8 @@ test('README: full-text search results grouped by file and interaction', async (
   await expect(page.getByTestId('index-progress')).toHaveCount(0);
   await page.getByTestId('library-search').fill('weather');
   const results = page.getByTestId('search-results');
-  await expect(results.getByTestId('search-file').first()).toBeVisible();
-  expect(await results.getByTestId('search-file').count()).toBeGreaterThan(2);
+  // Results grow as the index fills (the search runs again on each batch), so wait for them.
+  await expect.poll(() => results.getByTestId('search-file').count()).toBeGreaterThan(2);
   await expect(results.getByTestId('search-hit').first().locator('mark')).toHaveText(/weather/i);
   await expect(page.getByTestId('search-summary')).toContainText(/\d+\+? matches in \d+ files/);
   // A hit in a streamed tool call opens its file with the scrubber on that event.
@@ -67,7 +67,7 @@ test('README: the folder dashboard', async ({ page }) => {
   const models = dash.getByTestId('dash-models');
   await expect(models.getByTestId('dash-bar')).toHaveCount(15);
   await models.getByTestId('dash-more').click();
-  expect(await models.getByTestId('dash-bar').count()).toBeGreaterThan(15);
+  await expect.poll(() => models.getByTestId('dash-bar').count()).toBeGreaterThan(15);
   expect(errors).toEqual([]);
 });
 
