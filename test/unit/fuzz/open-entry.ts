@@ -5,7 +5,7 @@
  * that reaches the CLI's catch-all (stderr), a thrown exception, or an internal-error
  * diagnostic or finding.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { runCli } from '../../../main/cli/index';
 import { parseCassetteForIndex } from '../../../shared/cassette/parse-index';
 import { decodeCassetteFile } from '../../../shared/edit/cassette-file';
@@ -36,4 +36,17 @@ for (const file of process.argv.slice(2)) {
   const ms = performance.now() - t0;
   if (ms > 2_000) slow.push({ file, ms: Math.round(ms) });
 }
-process.stdout.write(JSON.stringify({ crashes, slow, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+process.stdout.write(JSON.stringify({ crashes, slow, maxRssKb: peakRssKb() }) + '\n');
+
+/**
+ * This process's own peak RSS. Not `resourceUsage().maxRSS`: Linux carries ru_maxrss across
+ * fork and exec, so a child spawned by a big parent (Vitest's thread pool is one process of
+ * ~900 MB) reports the parent's size. VmHWM is the high-water mark of this image alone.
+ */
+function peakRssKb(): number {
+  if (existsSync('/proc/self/status')) {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  }
+  return process.resourceUsage().maxRSS;
+}
