@@ -6,8 +6,8 @@
  * may remain; each scan prints its counts, so a run shows what was looked at.
  */
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeScan } from './helpers/axe';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, seekWithKeys, trackConsoleErrors } from './helpers/viewer';
 
@@ -21,13 +21,11 @@ test.afterAll(async () => served?.stop());
 // loaded 2-core machine running two workers: these tests get room beyond the default minute.
 test.describe.configure({ timeout: 240_000 });
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const FILE = 'viewer/tool-calls-stream.yaml';
 
 /** Scans `include` and returns its serious and critical findings, one line per element. */
 async function scan(page: Page, view: string, include: string | null): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags(TAGS);
-  const res = await (include ? builder.include(include) : builder).analyze();
+  const res = await axeScan(page, include);
   const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   console.log(`a11y ${view}: ${res.violations.length} violation(s), ${bad.length} serious or critical (${res.passes.length} rules passed)`);
   for (const v of res.violations) console.log(`  [${v.impact}] ${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);

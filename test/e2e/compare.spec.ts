@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './helpers/axe';
 import { fixturesDir, startServe, type Served } from './helpers/serve';
 import { fileRow, openFile, trackConsoleErrors } from './helpers/viewer';
 
@@ -61,10 +61,7 @@ async function compareWithHead(page: Page) {
 }
 
 /** axe-core (WCAG 2.x A/AA) on the Compare tab: serious or critical violations, none expected. */
-async function a11y(page: Page): Promise<string[]> {
-  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).include('[data-testid="main"]').analyze();
-  return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`));
-}
+const a11y = (page: Page) => seriousViolations(page, '[data-testid="main"]');
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png` });
 

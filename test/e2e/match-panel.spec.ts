@@ -4,8 +4,8 @@
  * picking a result in the timeline, and errors in pasted text, at 1024×700 in both themes.
  */
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './helpers/axe';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
 
@@ -16,10 +16,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => served?.stop());
 
 /** Serious or critical WCAG 2.x A/AA violations in the Match tab (as a11y-scan.spec.ts checks the other views). */
-async function a11yProblems(page: Page): Promise<string[]> {
-  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).include('[data-testid="cassette-view"]').analyze();
-  return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`));
-}
+const a11yProblems = (page: Page) => seriousViolations(page, '[data-testid="cassette-view"]');
 
 const CURL = `curl 'https://api.openai.com/v1/chat/completions?api-version=2024-06-01' \\
   -H 'Content-Type: application/json' \\
