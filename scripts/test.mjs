@@ -7,6 +7,7 @@
 // `unit` alone runs the fast unit project; `corpus` the corpus suites; both by default.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './chromium.mjs';
@@ -20,6 +21,22 @@ const only = process.argv.slice(2);
 const want = (step) => only.length === 0 || only.includes(step);
 const results = [];
 const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(0);
+
+/**
+ * Busy CPU-seconds of the whole machine so far (Linux /proc/stat; null elsewhere). Counted
+ * machine-wide because most of the work is in processes no runner reports: the browsers'
+ * renderer and GPU processes, serve children, CLI children.
+ */
+function machineBusySeconds() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+    return (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / 100;
+  } catch {
+    return null;
+  }
+}
+const run0 = { t: performance.now(), busy: machineBusySeconds() };
 
 /**
  * Runs one step. `quiet` steps run side by side, so their output is held and printed whole when
@@ -106,6 +123,12 @@ function printErrorContexts(dir) {
 }
 
 console.log('');
+const busy = machineBusySeconds();
+if (busy !== null && run0.busy !== null) {
+  const wall = (performance.now() - run0.t) / 1000;
+  const cores = availableParallelism();
+  console.log(`whole run: ${wall.toFixed(0)} s, ${(busy - run0.busy).toFixed(0)} CPU-s busy on ${cores} cores (${(((busy - run0.busy) / (wall * cores)) * 100).toFixed(0)}% of the machine)`);
+}
 let passed = 0;
 let failed = 0;
 for (const r of results) {
