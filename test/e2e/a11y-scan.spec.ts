@@ -6,7 +6,8 @@
  * may remain; each scan prints its counts, so a run shows what was looked at.
  */
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { axeScan } from './helpers/axe';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, seekWithKeys, trackConsoleErrors } from './helpers/viewer';

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { rawAtLineEnd } from './helpers/editor-suite';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, trackConsoleErrors } from './helpers/viewer';

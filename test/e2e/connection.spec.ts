@@ -11,7 +11,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'nod
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, launchServe, tempCopy, type Launched } from './helpers/serve';
 import { editorFocused, fileRow, openFile, screen } from './helpers/viewer';
 

@@ -4,7 +4,7 @@
  * still renders with its token colours and without a single CSP violation.
  */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy } from './helpers/serve';
 import { openFile, screen } from './helpers/viewer';
 

@@ -1,7 +1,8 @@
 /** The folder dashboard in the empty main area: figures from the index, bars that filter, CSV. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
 

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { editorSuite } from './helpers/editor-suite';
 import { fixturesDir } from './helpers/serve';
 import { openFile, screen } from './helpers/viewer';

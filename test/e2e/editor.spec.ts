@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { editorSuite, rawAtLineEnd } from './helpers/editor-suite';
 import { openFile, screen } from './helpers/viewer';
 

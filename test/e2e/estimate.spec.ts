@@ -3,7 +3,7 @@
  * tokenizer chunk is fetched only for such files (it is 3.4 MB; CSP must allow it).
  */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
 

@@ -1,6 +1,6 @@
 /** Replay event list: rows say what each event added, filter by kind, envelope with the changed path. */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, repoRoot, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
 
@@ -21,8 +21,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => served?.stop());
 
-test('copy as cURL, message JSON and HAR downloads from the interaction menu, in both themes', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
+test('copy as cURL, message JSON and HAR downloads from the interaction menu, in both themes', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
   const errors = trackConsoleErrors(page);
   await page.goto(served.url);
   await openFile(page, 'openai-keyed.yaml');

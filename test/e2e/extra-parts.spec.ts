@@ -3,7 +3,7 @@
  * sources, and redacted thinking, as the assemblers build them from our own fixtures.
  */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, seekWithKeys, trackConsoleErrors } from './helpers/viewer';
 

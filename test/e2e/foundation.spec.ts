@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { samplesDir, startServe, tempCopy, type Served } from './helpers/serve';
 
 // The pipes end to end: the real CLI serves the built renderer, which lists the samples

@@ -5,7 +5,7 @@
  * Raw tab at the header's line; toggles and a bad regex.
  */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { screen, trackConsoleErrors } from './helpers/viewer';
 

@@ -1,6 +1,6 @@
 /** Replay: go to event N, jump keys, and links that reopen folder, file, interaction and event. */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
 

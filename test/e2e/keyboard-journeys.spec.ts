@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { screen, trackConsoleErrors } from './helpers/viewer';
 

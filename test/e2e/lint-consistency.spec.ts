@@ -3,7 +3,8 @@
  * both from the one lint run (shared/lint/file.ts), and stay equal after a fix is saved.
  */
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { fileRow, openFile, screen, trackConsoleErrors } from './helpers/viewer';
 

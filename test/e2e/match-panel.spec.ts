@@ -4,7 +4,8 @@
  * picking a result in the timeline, and errors in pasted text, at 1024×700 in both themes.
  */
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { seriousViolations } from './helpers/axe';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, trackConsoleErrors } from './helpers/viewer';

@@ -4,7 +4,7 @@
  * and a cassette with no recording date says it was priced at today's prices.
  */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { fileRow, openFile, screen, trackConsoleErrors } from './helpers/viewer';
 

@@ -4,7 +4,7 @@
  * (Ctrl+P) and is typing, the editor must not take the focus (Enter would then go into the
  * cassette instead of opening the file).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { samplesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, trackConsoleErrors } from './helpers/viewer';
 

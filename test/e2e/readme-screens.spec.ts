@@ -8,7 +8,8 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, samplesDir, startServe, type Served } from './helpers/serve';
 import { openFile, trackConsoleErrors } from './helpers/viewer';
 
@@ -30,6 +31,8 @@ const settled = (page: Page) =>
   page.waitForFunction(() => !(window as unknown as { __tapedeck: { getState(): { scrubbing: boolean } } }).__tapedeck.getState().scrubbing);
 
 test.use({ viewport: { width: 1280, height: 780 } });
+// One test below seeds localStorage through addInitScript, which stays on a page for good.
+test.use({ keepPage: false });
 
 test('README: full-text search results grouped by file and interaction', async ({ page }) => {
   const errors = trackConsoleErrors(page);

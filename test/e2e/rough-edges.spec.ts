@@ -4,7 +4,8 @@
  * the search box, and redo. (Compact folders: dashboard.spec.ts.)
  */
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { fileRow, openFile, screen, seekWithKeys, trackConsoleErrors } from './helpers/viewer';
 

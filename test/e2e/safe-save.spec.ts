@@ -5,7 +5,7 @@
  */
 import { chmodSync, existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { editorSuite, rawAtLineEnd } from './helpers/editor-suite';
 
 const FIXTURE = 'viewer/tool-calls-stream.yaml';

@@ -1,6 +1,6 @@
 /** Timing where it was recorded: HAR phases vs duration only, first-token mark and density strip on the lanes. */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { fixturesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { openFile, screen, trackConsoleErrors } from './helpers/viewer';
 

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync, readFileSync, copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './helpers/test';
 import { corpusDir, fixturesDir, samplesDir, startServe, tempCopy, type Served } from './helpers/serve';
 import { fileRow, openFile, screen, seekWithKeys, trackConsoleErrors } from './helpers/viewer';
 

@@ -4,7 +4,8 @@
  * (a CSP violation from Monaco, a missing contribution) seen before serve stops.
  */
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './test';
 import { fixturesDir, startServe, tempCopy, type Served } from './serve';
 import { editorFocused, openFile, trackConsoleErrors } from './viewer';
 

@@ -1,0 +1,88 @@
+/**
+ * The `test` every spec uses: Playwright's, with one page per worker that tests take in turn.
+ *
+ * Why: the suite is CPU-bound on a 2-core machine, and a fresh context per test costs far more
+ * than the test itself. Measured over 10 tests that each start serve and load the app: 58
+ * CPU-s with a context per test, 33 with one page navigated from test to test (a new renderer
+ * process starts V8 and Blink cold and compiles the app from nothing; a warm one does not).
+ *
+ * Each test still starts from nothing of its own: its serve has a new port, so a new origin
+ * with empty storage; the page is on about:blank, with the config's viewport, the light
+ * scheme, no routes, no listeners left by the test before, no permissions and no cookies.
+ * A test that failed (its page may be anywhere) or that set `keepPage: false` (it used an API
+ * that cannot be undone, such as addInitScript) leaves its page closed, and the next gets a
+ * new one.
+ */
+import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export { expect } from '@playwright/test';
+
+const VIEWPORT = { width: 1400, height: 900 };
+/** Events a test may listen to; their listeners go with the test. */
+const TEST_EVENTS = ['console', 'pageerror', 'dialog', 'download', 'popup', 'request', 'response', 'requestfailed'] as const;
+
+interface PagePool {
+  take(): Promise<Page>;
+  /** Resets the page for the next test, or closes it when it cannot be trusted. */
+  give(page: Page, reusable: boolean): Promise<void>;
+}
+
+export const test = base.extend<{ keepPage: boolean }, { pagePool: PagePool }>({
+  keepPage: [true, { option: true }],
+  pagePool: [
+    async ({ browser }, use) => {
+      const pool = newPool(browser);
+      await use(pool);
+      await pool.give(null as unknown as Page, false).catch(() => {});
+    },
+    { scope: 'worker' },
+  ],
+  page: async ({ pagePool, keepPage, viewport }, use, testInfo) => {
+    const page = await pagePool.take();
+    // `test.use({ viewport })` still sizes the page; the pool puts it back afterwards.
+    if (viewport) await page.setViewportSize(viewport);
+    await use(page);
+    await pagePool.give(page, keepPage && testInfo.status === testInfo.expectedStatus);
+  },
+});
+
+function newPool(browser: Browser): PagePool {
+  let context: BrowserContext | null = null;
+  let idle: Page | null = null;
+  const close = async () => {
+    const c = context;
+    context = null;
+    idle = null;
+    await c?.close();
+  };
+  return {
+    async take() {
+      if (idle) {
+        const p = idle;
+        idle = null;
+        return p;
+      }
+      await close();
+      context = await browser.newContext({ viewport: VIEWPORT });
+      return context.newPage();
+    },
+    async give(page, reusable) {
+      if (!page || !reusable || !context) return close();
+      try {
+        for (const e of TEST_EVENTS) page.removeAllListeners(e);
+        await page.unrouteAll({ behavior: 'ignoreErrors' });
+        // The app asks before leaving unsaved edits; the test is over, so nothing is kept.
+        await page.evaluate(() => (window.onbeforeunload = null));
+        await page.goto('about:blank');
+        await page.emulateMedia({ colorScheme: 'light', media: null, reducedMotion: null, forcedColors: null });
+        await page.setViewportSize(VIEWPORT);
+        await context.clearPermissions();
+        await context.clearCookies();
+        if (context.pages().length !== 1) throw new Error('the test left other pages open');
+        idle = page;
+      } catch {
+        await close();
+      }
+    },
+  };
+}
