@@ -80,4 +80,22 @@ export default tseslint.config(
     // Tests poke at JSON of many shapes; typing every fixture projection buys nothing.
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    files: ['test/e2e/**/*.ts'],
+    ignores: ['test/e2e/helpers/test.ts', 'test/e2e/playwright.config.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: "Import test from './helpers/test': its page is reset and reused between tests; Playwright's own makes a context per test, which costs more CPU than most tests.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
