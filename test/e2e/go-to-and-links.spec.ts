@@ -91,5 +91,7 @@ test.describe('go to and link to an event', () => {
     await fresh.evaluate(() => (window.location.hash = window.location.hash.replace('openai-chat-stream.yaml', 'nope.yaml')));
     await expect(fresh.getByTestId('link-notice')).toContainText('nope.yaml');
     expect(errors).toEqual([]);
+    // Left open, its page would keep retrying the stopped serve for the rest of the run.
+    await fresh.context().close();
   });
 });
