@@ -25,6 +25,8 @@ interface PagePool {
   take(): Promise<Page>;
   /** Resets the page for the next test, or closes it when it cannot be trusted. */
   give(page: Page, reusable: boolean): Promise<void>;
+  /** Closes the worker's context (end of the worker). */
+  close(): Promise<void>;
 }
 
 export const test = base.extend<{ keepPage: boolean }, { pagePool: PagePool }>({
@@ -33,7 +35,7 @@ export const test = base.extend<{ keepPage: boolean }, { pagePool: PagePool }>({
     async ({ browser }, use) => {
       const pool = newPool(browser);
       await use(pool);
-      await pool.give(null as unknown as Page, false).catch(() => {});
+      await pool.close();
     },
     { scope: 'worker' },
   ],
@@ -67,7 +69,7 @@ function newPool(browser: Browser): PagePool {
       return context.newPage();
     },
     async give(page, reusable) {
-      if (!page || !reusable || !context) return close();
+      if (!reusable || !context) return close();
       try {
         for (const e of TEST_EVENTS) page.removeAllListeners(e);
         await page.unrouteAll({ behavior: 'ignoreErrors' });
@@ -84,5 +86,6 @@ function newPool(browser: Browser): PagePool {
         await close();
       }
     },
+    close,
   };
 }
