@@ -30,7 +30,8 @@ const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(0);
 function machineBusySeconds() {
   try {
     const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+    // user nice system idle iowait irq softirq steal, in USER_HZ (100 on Linux): all but idle
+    // and iowait are busy.
     return (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / 100;
   } catch {
     return null;

@@ -7,7 +7,7 @@
  * process starts V8 and Blink cold and compiles the app from nothing; a warm one does not).
  *
  * Each test still starts from nothing of its own: its serve has a new port, so a new origin
- * with empty storage; the page is on about:blank, with the config's viewport, the light
+ * with empty storage; the page is on about:blank, with the spec's viewport, the light
  * scheme, no routes, no listeners left by the test before, no permissions and no cookies.
  * A test that failed (its page may be anywhere) or that set `keepPage: false` (it used an API
  * that cannot be undone, such as addInitScript) leaves its page closed, and the next gets a
@@ -17,7 +17,6 @@ import { test as base, type Browser, type BrowserContext, type Page } from '@pla
 
 export { expect } from '@playwright/test';
 
-const VIEWPORT = { width: 1400, height: 900 };
 /** Events a test may listen to; their listeners go with the test. */
 const TEST_EVENTS = ['console', 'pageerror', 'dialog', 'download', 'popup', 'request', 'response', 'requestfailed'] as const;
 
@@ -41,7 +40,8 @@ export const test = base.extend<{ keepPage: boolean }, { pagePool: PagePool }>({
   ],
   page: async ({ pagePool, keepPage, viewport }, use, testInfo) => {
     const page = await pagePool.take();
-    // `test.use({ viewport })` still sizes the page; the pool puts it back afterwards.
+    // The config's viewport, or a spec's `test.use({ viewport })`: set on every take, so a
+    // size one test chose never reaches the next.
     if (viewport) await page.setViewportSize(viewport);
     await use(page);
     await pagePool.give(page, keepPage && testInfo.status === testInfo.expectedStatus);
@@ -65,7 +65,7 @@ function newPool(browser: Browser): PagePool {
         return p;
       }
       await close();
-      context = await browser.newContext({ viewport: VIEWPORT });
+      context = await browser.newContext();
       return context.newPage();
     },
     async give(page, reusable) {
@@ -77,7 +77,6 @@ function newPool(browser: Browser): PagePool {
         await page.evaluate(() => (window.onbeforeunload = null));
         await page.goto('about:blank');
         await page.emulateMedia({ colorScheme: 'light', media: null, reducedMotion: null, forcedColors: null });
-        await page.setViewportSize(VIEWPORT);
         await context.clearPermissions();
         await context.clearCookies();
         if (context.pages().length !== 1) throw new Error('the test left other pages open');
