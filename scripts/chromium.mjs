@@ -1,7 +1,9 @@
 // Finds the Chromium the e2e tests drive. Playwright would download its own browser build, which
 // this project never does (machines behind a registry-only network cannot, and a system
 // browser is what users have): so we look for one that is installed, and on a Debian or Ubuntu
-// machine where we run as root we install Debian's `chromium` package, saying so in one line.
+// machine where we run as root we install Debian's package, saying so in one line. Debian's
+// headless shell comes first: it is the same Chromium without the desktop browser around it
+// (what Playwright itself runs headless), and the e2e run costs ~20% less CPU in it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -9,7 +11,8 @@ import { join } from 'node:path';
 
 /**
  * Where a Chromium may be, in order of preference. CHROMIUM_PATH wins, then the distribution's
- * package, then a Chromium that Playwright's own installer left in its cache, then Google Chrome.
+ * headless shell, then its full package, then a Chromium that Playwright's own installer left in
+ * its cache, then Google Chrome.
  * @param {{ env?: Record<string, string | undefined>, platform?: string, home?: string }} [o]
  * @returns {{ path: string, source: string }[]}
  */
@@ -17,6 +20,7 @@ export function chromiumCandidates({ env = process.env, platform = process.platf
   const out = [];
   if (env.CHROMIUM_PATH) out.push({ path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' });
   if (platform === 'linux') {
+    out.push({ path: '/usr/bin/chromium-headless-shell', source: 'system headless shell' });
     for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium']) out.push({ path: p, source: 'system package' });
   }
   const cache = env.PLAYWRIGHT_BROWSERS_PATH || (platform === 'darwin' ? join(home, 'Library/Caches/ms-playwright') : platform === 'win32' ? join(env.LOCALAPPDATA ?? home, 'ms-playwright') : join(home, '.cache/ms-playwright'));
@@ -77,7 +81,7 @@ function answersVersion(path) {
 export function whenMissing({ uid, osRelease, hasApt }) {
   const family = /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(osRelease ?? '');
   if (uid === 0 && family && hasApt) return { action: 'install' };
-  const how = family ? 'sudo apt-get install -y chromium' : 'install Chromium or Google Chrome from your system\'s packages';
+  const how = family ? 'sudo apt-get install -y chromium-headless-shell (or chromium)' : 'install Chromium or Google Chrome from your system\'s packages';
   return { action: 'stop', message: `No Chromium found for the e2e tests: ${how}, or set CHROMIUM_PATH to a Chromium or Chrome binary (no browser is ever downloaded).` };
 }
 
@@ -98,13 +102,22 @@ export function ensureChromium() {
   }
   const plan = whenMissing({ uid: process.getuid?.(), osRelease, hasApt: existsSync('/usr/bin/apt-get') });
   if (plan.action === 'stop') throw new Error(plan.message);
-  console.log("No Chromium found: installing Debian's chromium package for the e2e tests (apt-get install -y chromium)…");
+  // Ubuntu's archive has no headless shell (and its `chromium` is a snap stub), so the full
+  // package is the fallback when apt cannot find the shell.
+  console.log("No Chromium found: installing Debian's chromium-headless-shell package for the e2e tests (apt-get install -y chromium-headless-shell)…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
-    const r = spawnSync('apt-get', args, { encoding: 'utf8', env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed: ${(r.stderr || r.stdout).trim().split('\n').pop()}`);
+  const apt = (...args) => spawnSync('apt-get', args, { encoding: 'utf8', env });
+  const update = apt('update', '-qq');
+  if (update.status !== 0) throw new Error(`apt-get update failed: ${lastLine(update)}`);
+  const shell = apt('install', '-y', '-qq', 'chromium-headless-shell');
+  if (shell.status !== 0) {
+    console.log(`chromium-headless-shell could not be installed (${lastLine(shell)}): installing chromium instead…`);
+    const full = apt('install', '-y', '-qq', 'chromium');
+    if (full.status !== 0) throw new Error(`apt-get install -y chromium failed: ${lastLine(full)}`);
   }
   const after = findChromium();
-  if (!after) throw new Error("Debian's chromium package installed, but no working /usr/bin/chromium was found.");
+  if (!after) throw new Error("Debian's Chromium package installed, but no working /usr/bin/chromium-headless-shell or /usr/bin/chromium was found.");
   return after.path;
 }
+
+const lastLine = (r) => (r.stderr || r.stdout || '').trim().split('\n').pop();

@@ -18,18 +18,19 @@ function executable(dir: string, name: string, script: string): string {
 }
 
 describe('chromium finder', () => {
-  it('looks at CHROMIUM_PATH first, then the system package, then Playwright\'s cache (newest first), then Chrome', () => {
+  it('looks at CHROMIUM_PATH first, then the system headless shell and package, then Playwright\'s cache (newest first), then Chrome', () => {
     const home = mkdtempSync(join(tmpdir(), 'td-chromium-'));
     for (const rev of ['1100', '1208', '990']) mkdirSync(join(home, '.cache/ms-playwright', `chromium-${rev}`), { recursive: true });
     mkdirSync(join(home, '.cache/ms-playwright/chromium_headless_shell-1208'), { recursive: true });
     const c = chromiumCandidates({ env: { CHROMIUM_PATH: '/opt/mine/chrome' }, platform: 'linux', home });
     expect(c[0]).toEqual({ path: '/opt/mine/chrome', source: 'CHROMIUM_PATH' });
-    expect(c[1]).toEqual({ path: '/usr/bin/chromium', source: 'system package' });
+    expect(c[1]).toEqual({ path: '/usr/bin/chromium-headless-shell', source: 'system headless shell' });
+    expect(c[2]).toEqual({ path: '/usr/bin/chromium', source: 'system package' });
     const cached = c.filter((x) => x.source === 'Playwright cache').map((x) => x.path.slice(home.length));
     expect(cached[0]).toBe('/.cache/ms-playwright/chromium-1208/chrome-linux/chrome');
     expect(cached.map((p) => /chromium-(\d+)/.exec(p)![1])).toEqual(['1208', '1208', '1100', '1100', '990', '990']);
     expect(c.at(-1)!.source).toBe('Google Chrome');
-    expect(chromiumCandidates({ env: {}, platform: 'linux', home })[0].source).toBe('system package');
+    expect(chromiumCandidates({ env: {}, platform: 'linux', home })[0].source).toBe('system headless shell');
   });
 
   it('takes the first candidate that exists and answers --version like a Chromium', () => {
@@ -43,11 +44,12 @@ describe('chromium finder', () => {
   });
 
   it('finds this machine\'s Chromium when one is installed where users have it', () => {
-    const installed = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(existsSync);
+    const installed = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(existsSync);
     const found = findChromium({ candidates: chromiumCandidates({ env: {} }) });
-    // Where a system Chromium exists (CI installs Debian's), the finder must pick it.
-    if (installed.length) expect(installed).toContain(found?.path);
-    else expect(found === null || found.source !== 'system package').toBe(true);
+    // Where a system Chromium exists (CI installs Debian's headless shell), the finder must
+    // pick the first of them: the shell when it is there.
+    if (installed.length) expect(found?.path).toBe(installed[0]);
+    else expect(found === null || !found.source.startsWith('system')).toBe(true);
   });
 
   it('installs Debian\'s package only as root on a Debian-family system with apt; otherwise says how', () => {
@@ -57,7 +59,7 @@ describe('chromium finder', () => {
     expect(whenMissing({ uid: 0, osRelease: ubuntu, hasApt: true })).toEqual({ action: 'install' });
     const user = whenMissing({ uid: 1000, osRelease: debian, hasApt: true });
     expect(user).toMatchObject({ action: 'stop' });
-    expect(user.action === 'stop' && user.message).toContain('sudo apt-get install -y chromium');
+    expect(user.action === 'stop' && user.message).toContain('sudo apt-get install -y chromium-headless-shell (or chromium)');
     const fedora = whenMissing({ uid: 0, osRelease: 'ID=fedora\n', hasApt: false });
     expect(fedora.action === 'stop' && fedora.message).toMatch(/CHROMIUM_PATH.*no browser is ever downloaded/);
     expect(whenMissing({ uid: 0, osRelease: debian, hasApt: false }).action).toBe('stop');
