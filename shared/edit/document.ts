@@ -62,8 +62,39 @@ class Editable implements EditableDoc {
   }
 }
 
+/**
+ * The last few documents opened, by text. An edit opens its text several times over (plan the
+ * op, find later history copies, commit and re-open the result, lint that result, plan the next
+ * op on it), and each open is a full CST parse plus a compose. An EditableDoc never changes
+ * after it is built, so one built for the same text can be handed out again. Bounded by count
+ * and by total characters so a few huge cassettes are not pinned in memory.
+ */
+const recent = new Map<string, Editable>();
+export const RECENT_MAX = 4;
+// A parsed document holds many times its text in tokens and nodes: past a couple of MB a
+// re-parse is cheaper than what pinning it costs the process.
+export const RECENT_MAX_CHARS = 4_000_000;
+let recentChars = 0;
+
 export function openEditable(text: string): EditableDoc {
-  return new Editable(text);
+  const hit = recent.get(text);
+  if (hit) {
+    // Most recently used last, so the first key is the one to drop.
+    recent.delete(text);
+    recent.set(text, hit);
+    return hit;
+  }
+  const ed = new Editable(text);
+  if (text.length <= RECENT_MAX_CHARS / 2) {
+    recent.set(text, ed);
+    recentChars += text.length;
+    for (const [k] of recent) {
+      if (recent.size <= RECENT_MAX && recentChars <= RECENT_MAX_CHARS) break;
+      recent.delete(k);
+      recentChars -= k.length;
+    }
+  }
+  return ed;
 }
 
 /** 1-based line of an offset (counts LF; a CRLF file has the same line numbers). */
