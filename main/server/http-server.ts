@@ -47,13 +47,19 @@ export interface ServerOptions {
 export async function startHttpServer(backend: Backend, opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
   const bodies = new BodyBudget(opts.maxBodyBytes, opts.maxTotalBodyBytes);
-  const clients = new Set<ServerResponse>();
+  // Each event stream, with the frames held for it until its opening state is written (null
+  // once written): a broadcast during that moment is newer than the opening state, so it must
+  // reach the page after it, not before.
+  const clients = new Map<ServerResponse, string[] | null>();
   let port = 0;
   let closing = false;
 
   const unsubscribe = backend.subscribe((event, payload) => {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
-    for (const c of clients) c.write(frame);
+    for (const [c, held] of clients) {
+      if (held) held.push(frame);
+      else c.write(frame);
+    }
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -97,7 +103,19 @@ export async function startHttpServer(backend: Backend, opts: ServerOptions): Pr
     if (path === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
-      clients.add(res);
+      // The stream opens after the page's first calls, so events sent before it (the first
+      // scan ending, say) never reach the page: it starts with the workspace as it is now.
+      const held: string[] = [];
+      clients.set(res, held);
+      void backend.handlers
+        .getWorkspace()
+        .then((info) => clients.has(res) && res.write(`data: ${JSON.stringify({ event: 'workspaceChanged', payload: info })}\n\n`))
+        .catch(() => {}) // the page still has its own getWorkspace call; the stream goes on
+        .finally(() => {
+          if (!clients.has(res)) return;
+          for (const frame of held) res.write(frame);
+          clients.set(res, null);
+        });
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       req.on('close', () => {
         clearInterval(keepAlive);
@@ -129,7 +147,7 @@ export async function startHttpServer(backend: Backend, opts: ServerOptions): Pr
       if (closing) return;
       closing = true;
       unsubscribe();
-      for (const c of clients) c.end();
+      for (const c of clients.keys()) c.end();
       clients.clear();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -55,7 +55,17 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   };
 
   const applyWorkspace = (w: WorkspaceInfo) => set({ roots: w.roots, indexing: w.indexing });
+  // workspaceChanged events seen so far: a getWorkspace answer that arrives after an event may
+  // be older than it (the two travel on different connections), and must not undo it.
+  let workspaceEvents = 0;
+  const loadWorkspace = async () => {
+    const seen = workspaceEvents;
+    const w = await deps.api.getWorkspace();
+    if (workspaceEvents === seen) applyWorkspace(w);
+    return w;
+  };
   const onWorkspaceChanged = (w: WorkspaceInfo) => {
+    workspaceEvents++;
     applyWorkspace(w);
     // Also while a resync runs: its getWorkspace may have said "indexing" just before this.
     if (!w.indexing && (resyncWhenIndexed || resyncing)) {
@@ -68,12 +78,11 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   const resync = async () => {
     holding = true;
     try {
-      const w = await deps.api.getWorkspace();
-      applyWorkspace(w);
+      const w = await loadWorkspace();
       const list = await deps.api.listCassettes();
-      resyncWhenIndexed = w.indexing;
+      resyncWhenIndexed = get().indexing;
       const progress = get().progress ?? { done: list.length, total: list.length };
-      queue.unshift(resyncBatch(get().summaries, list, { complete: !w.indexing, progress }));
+      queue.unshift(resyncBatch(get().summaries, list, { complete: !get().indexing, progress }));
       // The first load failed (the server was already gone): this is the first load.
       if (get().libraryStatus !== 'ready') set({ libraryStatus: 'ready', libraryError: null, pendingInitial: w.initialSelection });
     } catch {
@@ -109,16 +118,22 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
       // Subscribe before listing so no batch falls between the list and the subscription.
       deps.api.on('indexChanged', (b) => get().enqueueBatch(b));
       deps.api.on('workspaceChanged', onWorkspaceChanged);
+      // Batches that arrive during the list call wait, then go on top of the list: applied
+      // before it, they would be overwritten by it (and a file's finished row lost for good).
+      holding = true;
       try {
-        const w = await deps.api.getWorkspace();
-        applyWorkspace(w);
+        const w = await loadWorkspace();
         const list = await deps.api.listCassettes();
-        // Batches that arrived during the list call are newer than it: apply them on top.
         set({ summaries: fromList(list), libraryStatus: 'ready', pendingInitial: w.initialSelection });
-        if (queue.length) flush();
-        selectInitialIfIndexed();
+        // Over HTTP the event stream may open after the first scan ended, its last batches
+        // unheard; the stream then opens with "indexing: false", and this re-lists.
+        resyncWhenIndexed = get().indexing;
       } catch (e) {
         set({ libraryStatus: 'error', libraryError: (e as Error).message });
+      } finally {
+        holding = false;
+        flush();
+        selectInitialIfIndexed();
       }
     },
 

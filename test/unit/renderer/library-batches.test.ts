@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { IndexBatch, TapedeckApi, WorkspaceInfo } from '../../../shared/api/contract';
-import type { CassetteSummary } from '../../../shared/model/summary';
+import type { IndexBatch } from '../../../shared/api/contract';
 import { applyBatches, fromList, refKey, totalsOf } from '../../../renderer/src/features/library/library-model';
-import { createAppStore } from '../../../renderer/src/store/create-app-store';
+import { fakeApi, makeStore } from './library-store';
 import { summary } from './summaries';
 
 const batch = (over: Partial<IndexBatch>): IndexBatch => ({ upserted: [], removed: [], changed: [], progress: { done: 0, total: 0 }, ...over });
@@ -52,42 +51,6 @@ describe('applyBatches', () => {
     expect(t.reportedUsd).toBeCloseTo(0.0002324, 12);
   });
 });
-
-function fakeApi(initial: CassetteSummary[], workspace: Partial<WorkspaceInfo> = {}) {
-  const listeners = new Map<string, (p: unknown) => void>();
-  const reads: string[] = [];
-  const api = {
-    getWorkspace: async () => ({ roots: [{ id: 'r1', path: '/tmp/x', name: 'x' }], initialSelection: null, indexing: false, ...workspace }),
-    listCassettes: async () => initial,
-    readCassette: async (ref: { rootId: string; relPath: string }) => {
-      reads.push(ref.relPath);
-      return { ...ref, content: 'version: 2\ninteractions: []\n', encoding: 'utf8', revision: String(reads.length), size: 1, mtimeMs: 1 };
-    },
-    on: (event: string, l: (p: unknown) => void) => {
-      listeners.set(event, l);
-      return () => listeners.delete(event);
-    },
-  } as unknown as TapedeckApi;
-  return { api, emit: (e: string, p: unknown) => listeners.get(e)!(p), reads };
-}
-
-function makeStore(api: TapedeckApi) {
-  const frames: (() => void)[] = [];
-  const store = createAppStore({
-    api,
-    analyzer: {
-      analyze: async (path) => ({
-        cassette: { path, format: 'go-vcr', formatVersion: 2, interactions: [], diagnostics: [], recordedWith: null },
-        analysis: { interactions: [], links: [], diagnostics: [], totals: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, reportedUsd: null, estimatedUsd: null } },
-      }),
-    },
-    makeReplay: () => null,
-    frame: (cb) => frames.push(cb),
-    now: () => 0,
-  });
-  const runFrame = () => frames.splice(0).forEach((f) => f());
-  return { store, runFrame, frames };
-}
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
