@@ -109,17 +109,28 @@ async function e2e() {
 }
 
 /**
- * CI keeps only the log, so a failed e2e test's page snapshot (Playwright's error-context.md:
- * what was on screen when it failed) is printed here rather than left in test-results/.
+ * CI keeps only the log, so a failed e2e test's error (from Playwright's error-context.md) and
+ * what was on screen (page-snapshot.md, written by test/e2e/helpers/test.ts) are printed here
+ * rather than left in test-results/. The test's source, also in error-context.md, is left out:
+ * the report above already points at the failing line.
  */
 function printErrorContexts(dir) {
   if (!existsSync(dir)) return;
+  const cap = (text, n) => {
+    const lines = text.trimEnd().split('\n');
+    return lines.slice(0, n).join('\n') + (lines.length > n ? `\n… ${lines.length - n} more lines` : '');
+  };
   for (const name of readdirSync(dir)) {
-    const f = join(dir, name, 'error-context.md');
-    if (!existsSync(f)) continue;
-    const lines = readFileSync(f, 'utf8').split('\n');
-    console.log(`\n=== page when ${name} failed (${f}):`);
-    console.log(lines.slice(0, 150).join('\n') + (lines.length > 150 ? `\n… ${lines.length - 150} more lines` : ''));
+    const context = join(dir, name, 'error-context.md');
+    const snapshot = join(dir, name, 'page-snapshot.md');
+    if (!existsSync(context) && !existsSync(snapshot)) continue;
+    console.log(`\n=== ${name} failed (${join(dir, name)}):`);
+    if (existsSync(context)) {
+      const md = readFileSync(context, 'utf8');
+      const error = /^# Error details\n([\s\S]*?)(?=^# |(?![\s\S]))/m.exec(md)?.[1];
+      console.log(cap(error ?? md, 60));
+    }
+    if (existsSync(snapshot)) console.log(cap(readFileSync(snapshot, 'utf8'), 150));
   }
 }
 

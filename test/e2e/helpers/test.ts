@@ -13,7 +13,9 @@
  * that cannot be undone, such as addInitScript) leaves its page closed, and the next gets a
  * new one.
  */
-import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 
 export { expect } from '@playwright/test';
 
@@ -44,9 +46,27 @@ export const test = base.extend<{ keepPage: boolean }, { pagePool: PagePool }>({
     // size one test chose never reaches the next.
     if (viewport) await page.setViewportSize(viewport);
     await use(page);
-    await pagePool.give(page, keepPage && testInfo.status === testInfo.expectedStatus);
+    const passed = testInfo.status === testInfo.expectedStatus;
+    if (!passed) await saveSnapshot(page, testInfo);
+    await pagePool.give(page, keepPage && passed);
   },
 });
+
+/**
+ * What was on screen when a test failed, as an ARIA snapshot in the test's output folder
+ * (page-snapshot.md; npm test prints it, since CI keeps only the log). Playwright writes one
+ * into error-context.md only for pages of its own `page` fixture, which this one replaces.
+ */
+async function saveSnapshot(page: Page, testInfo: TestInfo): Promise<void> {
+  let text: string;
+  try {
+    text = await page.locator('body').ariaSnapshot({ timeout: 5_000 });
+  } catch (e) {
+    text = `(no snapshot: ${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+  }
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  writeFileSync(join(testInfo.outputDir, 'page-snapshot.md'), `# Page snapshot (${page.url()})\n\n\`\`\`yaml\n${text}\n\`\`\`\n`);
+}
 
 function newPool(browser: Browser): PagePool {
   let context: BrowserContext | null = null;
