@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { ensureChromium } from '../chromium.mjs';
 
 export interface Served {
   url: string;
@@ -65,9 +66,10 @@ export async function serve(dir: string): Promise<Served> {
   };
 }
 
+/** The Chromium npm test uses (CHROMIUM_PATH, else the first installed one; see scripts/chromium.mjs). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: ensureChromium(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
