@@ -9,7 +9,7 @@ import { backoffMs, nextConnectionState, type ConnectionApi, type ConnectionStat
 import { BridgeError } from '../../../renderer/bridge/http-bridge';
 import { resyncBatch } from '../../../renderer/src/features/connection/resync-diff';
 import { fromList, refKey } from '../../../renderer/src/features/library/library-model';
-import { createAppStore } from '../../../renderer/src/store/create-app-store';
+import { makeStore as makeLibraryStore } from '../renderer/library-store';
 import { summary } from '../renderer/summaries';
 
 describe('connection state machine', () => {
@@ -88,20 +88,7 @@ function fakeServer(initial: CassetteSummary[]) {
   return { api, state, disk, setConn, emit: (e: string, p: unknown) => listeners.get(e)!(p) };
 }
 
-function makeStore(api: TapedeckApi) {
-  return createAppStore({
-    api,
-    analyzer: {
-      analyze: async (path) => ({
-        cassette: { path, format: 'go-vcr', formatVersion: 2, interactions: [], diagnostics: [], recordedWith: null },
-        analysis: { interactions: [], links: [], diagnostics: [], totals: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, reportedUsd: null, estimatedUsd: null } },
-      }),
-    },
-    makeReplay: () => null,
-    frame: (cb) => cb(),
-    now: () => 0,
-  });
-}
+const makeStore = (api: TapedeckApi) => makeLibraryStore(api, { immediateFrames: true }).store;
 
 const settle = () => new Promise((r) => setTimeout(r, 10));
 const A = { rootId: 'r1', relPath: 'a.yaml' };

@@ -25,7 +25,8 @@ export function fakeApi(initial: CassetteSummary[], workspace: Partial<Workspace
   return { api, emit: (e: string, p: unknown) => listeners.get(e)!(p), reads };
 }
 
-export function makeStore(api: TapedeckApi) {
+/** `immediateFrames`: run each animation frame at once instead of when the test says. */
+export function makeStore(api: TapedeckApi, { immediateFrames = false } = {}) {
   const frames: (() => void)[] = [];
   const store = createAppStore({
     api,
@@ -36,7 +37,7 @@ export function makeStore(api: TapedeckApi) {
       }),
     },
     makeReplay: () => null,
-    frame: (cb) => frames.push(cb),
+    frame: (cb) => (immediateFrames ? cb() : frames.push(cb)),
     now: () => 0,
   });
   const runFrame = () => frames.splice(0).forEach((f) => f());
