@@ -121,13 +121,17 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
       // Batches that arrive during the list call wait, then go on top of the list: applied
       // before it, they would be overwritten by it (and a file's finished row lost for good).
       holding = true;
+      let relistNow = false;
       try {
         const w = await loadWorkspace();
         const list = await deps.api.listCassettes();
         set({ summaries: fromList(list), libraryStatus: 'ready', pendingInitial: w.initialSelection });
-        // Over HTTP the event stream may open after the first scan ended, its last batches
-        // unheard; the stream then opens with "indexing: false", and this re-lists.
-        resyncWhenIndexed = get().indexing;
+        // A list taken during the first scan may be partial, and over HTTP the batches that
+        // complete it can be lost: the event stream may open only after they were sent (it
+        // opens with the workspace as it is). So re-list once the scan is known to be over:
+        // when it says so, or now if it already has.
+        if (get().indexing) resyncWhenIndexed = true;
+        else relistNow = w.indexing;
       } catch (e) {
         set({ libraryStatus: 'error', libraryError: (e as Error).message });
       } finally {
@@ -135,6 +139,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
         flush();
         selectInitialIfIndexed();
       }
+      if (relistNow) await get().resyncLibrary();
     },
 
     resyncLibrary() {

@@ -45,7 +45,9 @@ describe('library first load', () => {
   it('a workspace event that overtakes the getWorkspace answer is not undone by it', async () => {
     const { api, emit } = fakeApi([done]);
     const answer = later<WorkspaceInfo>();
-    api.getWorkspace = () => answer.promise;
+    let calls = 0;
+    // The first answer is late and stale; any later call sees the scan over, as the server would.
+    api.getWorkspace = () => (++calls === 1 ? answer.promise : Promise.resolve(ws(false)));
     const { store } = makeStore(api);
     const loading = store.getState().initLibrary();
     emit('workspaceChanged', ws(false)); // the scan ended; the answer below was taken before
@@ -73,6 +75,25 @@ describe('library first load', () => {
     expect(lists).toBe(2);
     expect(kindOfA(store.getState())).toBe('cassette');
     expect(store.getState().indexing).toBe(false);
+  });
+
+  it('a scan that ends during the first list call, its last batches unheard: re-lists at once', async () => {
+    const { api, emit } = fakeApi([]);
+    let lists = 0;
+    let indexing = true;
+    const first = later<CassetteSummary[]>();
+    api.getWorkspace = async () => ws(indexing);
+    api.listCassettes = () => (++lists === 1 ? first.promise : Promise.resolve([done]));
+    const { store, runFrame } = makeStore(api);
+    const loading = store.getState().initLibrary();
+    await tick();
+    indexing = false;
+    emit('workspaceChanged', ws(false)); // the stream opened late and says the scan is over
+    first.resolve([pending]); // taken before the scan ended
+    await loading;
+    runFrame();
+    expect(lists).toBe(2);
+    expect(kindOfA(store.getState())).toBe('cassette');
   });
 
   it('loaded after the scan: no second list', async () => {
