@@ -3,15 +3,15 @@
  * #13.7): its API is reachable by a web page, so a path in a request is not the person's choice.
  * Real server on 127.0.0.1, real HTTP requests, real folders.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../main/backend/backend';
 import { serveBackend } from '../../../main/cli/serve-command';
 import { startHttpServer, type RunningServer } from '../../../main/server/http-server';
 import { goVcr } from '../workspace/helpers';
+import { stubRenderer } from './stub-renderer';
 
 let base: string;
 let folder: string;
@@ -19,10 +19,9 @@ let backend: Backend;
 let server: RunningServer;
 
 beforeAll(async () => {
-  base = mkdtempSync(join(tmpdir(), 'tapedeck-serve-confine-'));
-  const rendererDir = join(base, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>T</title>');
+  const dirs = stubRenderer('tapedeck-serve-confine-');
+  base = dirs.base;
+  const rendererDir = dirs.rendererDir;
   folder = join(base, 'cassettes');
   mkdirSync(join(folder, 'sub'), { recursive: true });
   writeFileSync(join(folder, 'a.yaml'), goVcr([{}]));

@@ -5,12 +5,12 @@
  * hear that it ended, and the sidebar would say "Indexing…" for good.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../main/backend/backend';
 import { startHttpServer, type RunningServer } from '../../../main/server/http-server';
 import { goVcr } from '../workspace/helpers';
+import { stubRenderer } from './stub-renderer';
 
 type Frame = { event: string; payload: { roots: { path: string }[]; indexing: boolean } };
 
@@ -47,10 +47,9 @@ describe('tapedeck serve: event stream', () => {
   let base: string;
 
   beforeAll(async () => {
-    base = mkdtempSync(join(tmpdir(), 'tapedeck-events-'));
-    const rendererDir = join(base, 'renderer');
-    mkdirSync(rendererDir);
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>T</title>');
+    const dirs = stubRenderer('tapedeck-events-');
+    base = dirs.base;
+    const rendererDir = dirs.rendererDir;
     for (const d of ['first', 'second']) {
       mkdirSync(join(base, d));
       writeFileSync(join(base, d, 'a.yaml'), goVcr([{ content: `hello from ${d}` }]));

@@ -4,15 +4,15 @@
  * 400 with a message, not a 500; a port in use makes the real CLI exit 2 with one line.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../main/backend/backend';
 import { startHttpServer, type RunningServer } from '../../../main/server/http-server';
+import { stubRenderer } from './stub-renderer';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const MB = 1024 * 1024;
@@ -21,10 +21,9 @@ let backend: Backend;
 let server: RunningServer;
 
 beforeAll(async () => {
-  base = mkdtempSync(join(tmpdir(), 'tapedeck-serve-limits-'));
-  const rendererDir = join(base, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>T</title>');
+  const dirs = stubRenderer('tapedeck-serve-limits-');
+  base = dirs.base;
+  const rendererDir = dirs.rendererDir;
   backend = createBackend({ configDir: join(base, 'config'), shell: 'browser', workerCount: 1 });
   server = await startHttpServer(backend, { rendererDir, maxBodyBytes: MB, maxTotalBodyBytes: 1.5 * MB });
 });

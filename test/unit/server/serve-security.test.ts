@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../main/backend/backend';
 import { startHttpServer, type RunningServer } from '../../../main/server/http-server';
+import { stubRenderer } from './stub-renderer';
 
 /** Raw HTTP, so the test controls Host and Origin exactly as an attacker could. */
 function raw(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
@@ -27,10 +27,9 @@ describe('tapedeck serve: loopback, token, Host and Origin checks', () => {
   let folder: string;
 
   beforeAll(async () => {
-    const base = mkdtempSync(join(tmpdir(), 'tapedeck-serve-'));
-    rendererDir = join(base, 'renderer');
-    mkdirSync(rendererDir);
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>T</title>');
+    const dirs = stubRenderer('tapedeck-serve-');
+    const base = dirs.base;
+    rendererDir = dirs.rendererDir;
     writeFileSync(join(base, 'secret.txt'), 'do not serve');
     folder = join(base, 'cassettes');
     mkdirSync(folder);

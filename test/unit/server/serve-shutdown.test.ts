@@ -3,12 +3,11 @@
  * request that never finishes may not hold the port (an e2e run once hung 60 s on exactly this).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../main/backend/backend';
 import { startHttpServer, type RunningServer } from '../../../main/server/http-server';
+import { stubRenderer } from './stub-renderer';
 
 function openSocket(port: number): Promise<{ socket: Socket; received: () => string; ended: Promise<void> }> {
   return new Promise((resolve, reject) => {
@@ -34,10 +33,7 @@ describe('tapedeck serve: shutdown', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    const base = mkdtempSync(join(tmpdir(), 'tapedeck-stop-'));
-    const rendererDir = join(base, 'renderer');
-    mkdirSync(rendererDir);
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>T</title>');
+    const { base, rendererDir } = stubRenderer('tapedeck-stop-');
     backend = createBackend({ configDir: join(base, 'config'), shell: 'browser', workerCount: 1 });
     server = await startHttpServer(backend, { rendererDir });
   });
